@@ -1,0 +1,31 @@
+"""Compliance and presentation checks: rules over the model, each finding with its severity,
+field path, message and the article it comes from."""
+
+from . import ccpa, gdpr, plain_language, translations  # noqa: F401  (registers the built-in rules)
+from .registry import (
+    PROFILES,
+    Finding,
+    Rule,
+    default_profiles,
+    get,
+    names,
+    parse_profiles,
+    register,
+    rule,
+    rules,
+    run_checks,
+)
+
+__all__ = [
+    "PROFILES",
+    "Finding",
+    "Rule",
+    "default_profiles",
+    "get",
+    "names",
+    "parse_profiles",
+    "register",
+    "rule",
+    "rules",
+    "run_checks",
+]

@@ -1,0 +1,260 @@
+"""The `notice-builder` command: a thin shell over the public API.
+
+Exit status, for scripts:
+  0  success (valid notice; no error findings)
+  1  problems found (validate: the notice is invalid; check: error findings)
+  2  the input could not be read (missing file, bad YAML/JSON, an invalid notice for `check`),
+     or the command line was wrong
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+
+EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
+
+DESCRIPTION = """\
+Turn a structured privacy notice (YAML or JSON) into checks today, and short visual summaries.
+
+Start from the sample:  notice-builder sample -o my-notice.yaml
+Validate it:            notice-builder validate my-notice.yaml
+Check compliance:       notice-builder check my-notice.yaml --profile gdpr,ccpa
+Editor completion:      notice-builder schema -o notice.schema.json
+
+Without a file, validate and check use the embedded sample notice (a coffee-shop loyalty app).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="notice-builder",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"notice-builder {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check that a notice file is well formed and complete",
+        description="Read a notice and report every problem with its line, column and field. "
+        "Exit 0 when valid, 1 when invalid, 2 when the file cannot be read.",
+    )
+    _add_notice_argument(validate)
+    validate.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+
+    check = commands.add_parser(
+        "check",
+        help="run compliance and plain-language checks",
+        description="Run the rules of the chosen profiles. Each finding gives its severity, the "
+        "field, a message and the article it comes from. Exit 0 when there are no errors, 1 when "
+        "there are, 2 when the notice cannot be read.",
+    )
+    _add_notice_argument(check)
+    check.add_argument(
+        "--profile",
+        help="comma-separated profiles (gdpr, ccpa, plain-language, translations); "
+        "default: chosen from the notice's jurisdictions, plus plain-language and translations",
+    )
+    check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    check.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a notice (for editor completion)",
+        description="Print the JSON Schema of the notice format, for editors that validate and "
+        "complete YAML or JSON (e.g. with a yaml-language-server `$schema` comment).",
+    )
+    schema.add_argument("-o", "--output", default="-", help="file to write ('-' for stdout)")
+
+    sample = commands.add_parser(
+        "sample",
+        help="print an example notice to start from",
+        description="Print one of the bundled example notices.",
+    )
+    sample.add_argument("name", nargs="?", default=None, help="example name (default: coffee-shop)")
+    sample.add_argument("-o", "--output", default="-", help="file to write ('-' for stdout)")
+    sample.add_argument("--list", action="store_true", help="list the example names")
+    return parser
+
+
+def _add_notice_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "notice",
+        nargs="?",
+        help="notice file (.yaml, .yml or .json; '-' for stdin); default: the embedded sample",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (tests call this in-process)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_UNREADABLE
+    try:
+        return COMMANDS[args.command](args, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def _read(args: argparse.Namespace, err: TextIO):
+    """Load the notice named on the command line; prints problems and returns None on failure."""
+    from .io import NoticeError, read_notice, read_notice_content
+    from .io.parse import DEFAULT_LIMITS
+    from .resources import example_path
+
+    try:
+        if args.notice is None:
+            path = example_path()
+            print(f"(no file given: using the embedded sample {path.name})", file=err)
+            return read_notice(path)
+        if args.notice == "-":
+            data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
+            return read_notice_content(data, source="<stdin>")
+        return read_notice(args.notice)
+    except NoticeError as exc:
+        return exc
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .io import NoticeError
+
+    loaded = _read(args, err)
+    if isinstance(loaded, NoticeError):
+        unreadable = _syntax(loaded)
+        if args.format == "json":
+            _json(out, {"valid": False, "source": loaded.source, "problems": [p.as_dict() for p in loaded.problems]})
+        else:
+            print(loaded, file=err)
+        return EXIT_UNREADABLE if unreadable else EXIT_FOUND
+    notice = loaded.notice
+    if args.format == "json":
+        _json(out, {"valid": True, "source": loaded.source, "problems": []})
+    else:
+        print(
+            f"{loaded.source}: valid ({len(notice.data_categories)} data categories, "
+            f"{len(notice.purposes)} purposes, {len(notice.practices)} practices, "
+            f"locales: {', '.join(notice.all_locales)})",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _syntax(error) -> bool:
+    # Problems without a field path come from parsing: the file could not be read as a notice.
+    return any(not p.path for p in error.problems)
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .checks import default_profiles, parse_profiles, rules, run_checks
+    from .io import NoticeError
+
+    if args.list_rules:
+        for r in rules():
+            print(f"{r.id:28} {r.profile:15} {r.severity:8} {r.title} ({r.reference})", file=out)
+        return EXIT_OK
+    try:
+        profiles = parse_profiles(args.profile) if args.profile else None
+    except ValueError as exc:
+        print(f"notice-builder check: {exc}", file=err)
+        return EXIT_UNREADABLE
+    loaded = _read(args, err)
+    if isinstance(loaded, NoticeError):
+        if args.format == "json":
+            _json(out, {"source": loaded.source, "readable": False, "problems": [p.as_dict() for p in loaded.problems]})
+        else:
+            print(loaded, file=err)
+        return EXIT_UNREADABLE
+    notice = loaded.notice
+    profiles = profiles or default_profiles(notice)
+    findings = run_checks(notice, profiles)
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    if args.format == "json":
+        items = []
+        for f in findings:
+            item = f.as_dict()
+            item["line"], item["column"] = loaded.locate(f.path) or (None, None)
+            items.append(item)
+        _json(out, {"source": loaded.source, "readable": True, "profiles": profiles, "counts": counts, "findings": items})
+    else:
+        for f in findings:
+            where = loaded.source
+            position = loaded.locate(f.path)
+            if position:
+                where += f":{position[0]}:{position[1]}"
+            print(f"{where}: {f.severity} [{f.rule}] {f.dotted}: {f.message} ({f.reference})", file=out)
+        print(
+            f"{loaded.source}: {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+            f"{_plural(counts['info'], 'note')} (profiles: {', '.join(profiles)})",
+            file=out,
+        )
+    return EXIT_FOUND if counts["error"] else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .schema import notice_json_schema
+
+    return _write(args.output, json.dumps(notice_json_schema(), ensure_ascii=False, indent=2) + "\n", out, err)
+
+
+def _cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .resources import SAMPLE_NAME, example_names, example_path
+
+    if args.list:
+        print("\n".join(example_names()), file=out)
+        return EXIT_OK
+    try:
+        path = example_path(args.name or SAMPLE_NAME)
+    except KeyError as exc:
+        print(f"notice-builder sample: {exc.args[0]}", file=err)
+        return EXIT_UNREADABLE
+    return _write(args.output, path.read_text(encoding="utf-8"), out, err)
+
+
+def _write(target: str, text: str, out: TextIO, err: TextIO) -> int:
+    if target == "-":
+        out.write(text)
+        return EXIT_OK
+    from .io.save import write_atomic
+
+    path = Path(target)
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        print(f"notice-builder: cannot write {path}: {exc.strerror or exc}", file=err)
+        return EXIT_UNREADABLE
+    print(f"wrote {path}", file=err)
+    return EXIT_OK
+
+
+def _json(out: TextIO, data: object) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+COMMANDS = {
+    "validate": _cmd_validate,
+    "check": _cmd_check,
+    "schema": _cmd_schema,
+    "sample": _cmd_sample,
+}
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

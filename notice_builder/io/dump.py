@@ -1,0 +1,83 @@
+"""Write a notice as YAML or JSON.
+
+YAML goes through ruamel.yaml's round-trip mode: given the text the notice was loaded from,
+the new YAML keeps that text's comments, key order and quoting wherever the values did not
+change, so a lawyer's notes survive an edit made in the app.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..model import PrivacyNotice
+
+
+def notice_data(notice: PrivacyNotice, *, mode: str = "json") -> dict[str, Any]:
+    """The notice as plain data: what was given, without defaults that were never written."""
+    data = notice.model_dump(mode=mode, exclude_unset=True)
+    # The schema version is always written, first, so a reader knows the format.
+    return {"schema_version": notice.schema_version, **data}
+
+
+def dumps_json(notice: PrivacyNotice, *, indent: int | None = 2) -> str:
+    """The notice as JSON text (UTF-8, non-ASCII kept readable)."""
+    return json.dumps(notice_data(notice), ensure_ascii=False, indent=indent) + "\n"
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def dumps_yaml(notice: PrivacyNotice, *, original: str | None = None) -> str:
+    """The notice as YAML; with `original`, that text's comments and order are kept."""
+    data = notice_data(notice, mode="python")
+    yaml = _yaml()
+    if original:
+        document = yaml.load(original)
+        if isinstance(document, CommentedMap):
+            data = _merge(document, data)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """`new`, built on `old` where they agree so old comments and styles stay attached."""
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        for key, value in new.items():
+            old[key] = _merge(old[key], value) if key in old else value
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        by_id = {
+            item.get("id"): item
+            for item in old
+            if isinstance(item, CommentedMap) and item.get("id") is not None
+        }
+        merged = CommentedSeq()
+        for index, value in enumerate(new):
+            match = by_id.get(value.get("id")) if isinstance(value, dict) else None
+            if match is None and index < len(old) and not by_id:
+                match = old[index]
+            merged.append(_merge(match, value) if match is not None else value)
+        # Keep comments attached to surviving positions.
+        if old.ca.items:
+            for position, comment in old.ca.items.items():
+                if position < len(merged):
+                    merged.ca.items[position] = comment
+        merged.fa.set_flow_style() if old.fa.flow_style() else merged.fa.set_block_style()
+        return merged
+    if type(old) is not type(new) and not (isinstance(old, str) and isinstance(new, str)):
+        return new
+    return old if old == new else new
