@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when valid, 1 when invalid, 2 when the file cannot be read.",
     )
     _add_notice_argument(validate)
-    validate.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    validate.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format"
+    )
 
     check = commands.add_parser(
         "check",
@@ -140,7 +142,14 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if isinstance(loaded, NoticeError):
         unreadable = _syntax(loaded)
         if args.format == "json":
-            _json(out, {"valid": False, "source": loaded.source, "problems": [p.as_dict() for p in loaded.problems]})
+            _json(
+                out,
+                {
+                    "valid": False,
+                    "source": loaded.source,
+                    "problems": [p.as_dict() for p in loaded.problems],
+                },
+            )
         else:
             print(loaded, file=err)
         return EXIT_UNREADABLE if unreadable else EXIT_FOUND
@@ -178,7 +187,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     loaded = _read(args, err)
     if isinstance(loaded, NoticeError):
         if args.format == "json":
-            _json(out, {"source": loaded.source, "readable": False, "problems": [p.as_dict() for p in loaded.problems]})
+            _json(
+                out,
+                {
+                    "source": loaded.source,
+                    "readable": False,
+                    "problems": [p.as_dict() for p in loaded.problems],
+                },
+            )
         else:
             print(loaded, file=err)
         return EXIT_UNREADABLE
@@ -192,14 +208,26 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             item = f.as_dict()
             item["line"], item["column"] = loaded.locate(f.path) or (None, None)
             items.append(item)
-        _json(out, {"source": loaded.source, "readable": True, "profiles": profiles, "counts": counts, "findings": items})
+        _json(
+            out,
+            {
+                "source": loaded.source,
+                "readable": True,
+                "profiles": profiles,
+                "counts": counts,
+                "findings": items,
+            },
+        )
     else:
         for f in findings:
             where = loaded.source
             position = loaded.locate(f.path)
             if position:
                 where += f":{position[0]}:{position[1]}"
-            print(f"{where}: {f.severity} [{f.rule}] {f.dotted}: {f.message} ({f.reference})", file=out)
+            print(
+                f"{where}: {f.severity} [{f.rule}] {f.dotted}: {f.message} ({f.reference})",
+                file=out,
+            )
         print(
             f"{loaded.source}: {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
             f"{_plural(counts['info'], 'note')} (profiles: {', '.join(profiles)})",
@@ -211,7 +239,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .schema import notice_json_schema
 
-    return _write(args.output, json.dumps(notice_json_schema(), ensure_ascii=False, indent=2) + "\n", out, err)
+    return _write(
+        args.output, json.dumps(notice_json_schema(), ensure_ascii=False, indent=2) + "\n", out, err
+    )
 
 
 def _cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

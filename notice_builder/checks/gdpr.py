@@ -16,7 +16,9 @@ _INDIRECT_SOURCES = ("third_party", "public")
 
 def _practices_in_eu(notice: PrivacyNotice):
     for index, practice in enumerate(notice.practices):
-        if not practice.applies_in or any(j in ("EU", "EEA", "UK") or j in EEA_COUNTRIES for j in practice.applies_in):
+        if not practice.applies_in or any(
+            j in ("EU", "EEA", "UK") or j in EEA_COUNTRIES for j in practice.applies_in
+        ):
             yield index, practice
 
 
@@ -40,7 +42,12 @@ def controller_contact(notice: PrivacyNotice) -> Iterator[tuple]:
     if not (c.address or c.email or c.contact_form_url):
         yield ("controller",), "give the controller's address, email or contact form"
     country = c.address.country if c.address else None
-    if country and country not in EEA_COUNTRIES and notice.applies_in("EU", "EEA") and not notice.representative:
+    if (
+        country
+        and country not in EEA_COUNTRIES
+        and notice.applies_in("EU", "EEA")
+        and not notice.representative
+    ):
         yield (
             ("representative",),
             f"the controller is established in {country}, outside the EEA: name its EU "
@@ -57,7 +64,10 @@ def controller_contact(notice: PrivacyNotice) -> Iterator[tuple]:
 )
 def dpo_contact(notice: PrivacyNotice) -> Iterator[tuple]:
     if notice.dpo is None:
-        yield ("dpo",), "no data protection officer is given; if you appointed one, add their contact"
+        yield (
+            ("dpo",),
+            "no data protection officer is given; if you appointed one, add their contact",
+        )
 
 
 @rule(
@@ -121,7 +131,11 @@ def transfers(notice: PrivacyNotice) -> Iterator[tuple]:
         if recipient.id not in used:
             continue
         for country in recipient.countries:
-            if country in EEA_COUNTRIES or country in covered_all or (country, recipient.id) in covered:
+            if (
+                country in EEA_COUNTRIES
+                or country in covered_all
+                or (country, recipient.id) in covered
+            ):
                 continue
             yield (
                 ("recipients", index, "countries"),
@@ -146,7 +160,10 @@ def transfers(notice: PrivacyNotice) -> Iterator[tuple]:
 def retention(notice: PrivacyNotice) -> Iterator[tuple]:
     for index, practice in _practices_in_eu(notice):
         if practice.retention is None:
-            yield ("practices", index, "retention"), f"practice '{practice.id}' has no retention rule"
+            yield (
+                ("practices", index, "retention"),
+                f"practice '{practice.id}' has no retention rule",
+            )
 
 
 @rule(
@@ -198,7 +215,11 @@ def complaint(notice: PrivacyNotice) -> Iterator[tuple]:
     if "complain_authority" not in _rights(notice):
         yield ("rights",), "add the right to lodge a complaint with a supervisory authority"
     if not notice.supervisory_authorities:
-        yield ("supervisory_authorities",), "name the supervisory authority people can complain to", "warning"
+        yield (
+            ("supervisory_authorities",),
+            "name the supervisory authority people can complain to",
+            "warning",
+        )
 
 
 @rule(
@@ -211,12 +232,12 @@ def complaint(notice: PrivacyNotice) -> Iterator[tuple]:
 def provision(notice: PrivacyNotice) -> Iterator[tuple]:
     provided = {c.id for c in notice.data_categories if c.source == "provided"}
     for index, practice in _practices_in_eu(notice):
-        if practice.necessity in ("contract", "statutory") and provided & set(practice.data):
-            if practice.consequences_if_not_provided is None:
-                yield (
-                    ("practices", index, "consequences_if_not_provided"),
-                    f"practice '{practice.id}' needs data people give: say what happens if they don't",
-                )
+        needed = practice.necessity in ("contract", "statutory") and provided & set(practice.data)
+        if needed and practice.consequences_if_not_provided is None:
+            yield (
+                ("practices", index, "consequences_if_not_provided"),
+                f"practice '{practice.id}' needs data people give: say what happens if they don't",
+            )
 
 
 @rule(
@@ -227,8 +248,9 @@ def provision(notice: PrivacyNotice) -> Iterator[tuple]:
     title="Automated decisions and profiling are explained",
 )
 def automated_decisions(notice: PrivacyNotice) -> Iterator[tuple]:
+    art22 = {d.id for d in notice.automated_decisions if d.legal_effect}
     for index, practice in _practices_in_eu(notice):
-        if practice.automated_decision and "not_subject_to_adm" not in _rights(notice):
+        if practice.automated_decision in art22 and "not_subject_to_adm" not in _rights(notice):
             yield (
                 ("rights",),
                 f"practice '{practice.id}' feeds an automated decision: add the right not to be "
@@ -256,12 +278,17 @@ def object_highlighted(notice: PrivacyNotice) -> Iterator[tuple]:
     needs = [
         p.id
         for p in notice.purposes
-        if p.id in used and (p.legal_basis in ("legitimate_interests", "public_task") or p.kind == "marketing.direct")
+        if p.id in used
+        and (
+            p.legal_basis in ("legitimate_interests", "public_task") or p.kind == "marketing.direct"
+        )
     ]
     if not needs:
         return
     objections = [
-        (i, r) for i, r in enumerate(notice.rights) if r.kind in ("object", "object_direct_marketing")
+        (i, r)
+        for i, r in enumerate(notice.rights)
+        if r.kind in ("object", "object_direct_marketing")
     ]
     if not objections:
         yield ("rights",), f"purposes {', '.join(needs)} need the right to object", "error"
@@ -281,7 +308,11 @@ def object_highlighted(notice: PrivacyNotice) -> Iterator[tuple]:
     title="Special category data has an Art. 9 condition",
 )
 def special_categories(notice: PrivacyNotice) -> Iterator[tuple]:
-    special = {c.id: c.effective_gdpr_special for c in notice.data_categories if c.effective_gdpr_special != "none"}
+    special = {
+        c.id: c.effective_gdpr_special
+        for c in notice.data_categories
+        if c.effective_gdpr_special != "none"
+    }
     purposes = {p.id: p for p in notice.purposes}
     for index, practice in _practices_in_eu(notice):
         sensitive = [d for d in practice.data if d in special]
@@ -289,7 +320,11 @@ def special_categories(notice: PrivacyNotice) -> Iterator[tuple]:
             continue
         for pid in practice.purposes:
             purpose = purposes.get(pid)
-            if purpose and purpose.art9_condition is None and purpose.legal_basis != "explicit_consent":
+            if (
+                purpose
+                and purpose.art9_condition is None
+                and purpose.legal_basis != "explicit_consent"
+            ):
                 yield (
                     ("practices", index, "purposes"),
                     f"practice '{practice.id}' uses special category data ({', '.join(sensitive)}) "
@@ -323,7 +358,9 @@ def children(notice: PrivacyNotice) -> Iterator[tuple]:
     title="Data not from the person: its source and timing",
 )
 def indirect_sources(notice: PrivacyNotice) -> Iterator[tuple]:
-    indirect = [(i, c) for i, c in enumerate(notice.data_categories) if c.source in _INDIRECT_SOURCES]
+    indirect = [
+        (i, c) for i, c in enumerate(notice.data_categories) if c.source in _INDIRECT_SOURCES
+    ]
     for index, category in indirect:
         if not category.sources:
             yield (

@@ -162,7 +162,11 @@ def jargon(notice: PrivacyNotice) -> Iterator[tuple]:
     if locale is None:
         return
     for loc, text in iter_texts(notice):
-        lowered = text.get(locale, notice.default_locale).lower() if text.has(locale, notice.default_locale) else ""
+        lowered = (
+            text.get(locale, notice.default_locale).lower()
+            if text.has(locale, notice.default_locale)
+            else ""
+        )
         for phrase, plain in JARGON.items():
             if re.search(rf"\b{re.escape(phrase)}\b", lowered):
                 yield loc, f"jargon '{phrase}': write '{plain}' instead"

@@ -108,12 +108,14 @@ def get(id: str) -> Rule:
         raise KeyError(f"unknown rule '{id}' (known: {', '.join(names())})") from None
 
 
-def names() -> list[str]:
-    return list(_RULES)
-
-
 def rules() -> list[Rule]:
-    return list(_RULES.values())
+    """Every rule, by profile (in PROFILES order), then in the order registered."""
+    profile_order = list(PROFILES)
+    return sorted(_RULES.values(), key=lambda r: profile_order.index(r.profile))
+
+
+def names() -> list[str]:
+    return [r.id for r in rules()]
 
 
 def default_profiles(notice: PrivacyNotice) -> list[str]:
@@ -139,6 +141,11 @@ def run_checks(notice: PrivacyNotice, profiles: Iterable[str] | None = None) -> 
     """Run the rules of `profiles` (the notice's defaults when None), most serious first."""
     selected = set(default_profiles(notice) if profiles is None else profiles)
     findings = [f for r in _RULES.values() if r.profile in selected for f in r.run(notice)]
-    order = {id: i for i, id in enumerate(_RULES)}
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], order[f.rule], f.path.__repr__()))
+    order = {id: i for i, id in enumerate(names())}
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], order[f.rule], _path_key(f.path)))
     return findings
+
+
+def _path_key(path: Loc) -> tuple:
+    # Numbers sort as numbers (rights[10] after rights[9]) and before names.
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)

@@ -19,9 +19,20 @@ from ..model import PrivacyNotice
 
 def notice_data(notice: PrivacyNotice, *, mode: str = "json") -> dict[str, Any]:
     """The notice as plain data: what was given, without defaults that were never written."""
-    data = notice.model_dump(mode=mode, exclude_unset=True)
+    data = _tidy(notice.model_dump(mode=mode, exclude_unset=True))
     # The schema version is always written, first, so a reader knows the format.
     return {"schema_version": notice.schema_version, **data}
+
+
+def _tidy(value: Any) -> Any:
+    """Whole floats as ints (14, not 14.0), as people write them."""
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def dumps_json(notice: PrivacyNotice, *, indent: int | None = 2) -> str:
@@ -29,10 +40,10 @@ def dumps_json(notice: PrivacyNotice, *, indent: int | None = 2) -> str:
     return json.dumps(notice_data(notice), ensure_ascii=False, indent=indent) + "\n"
 
 
-def _yaml() -> YAML:
+def _yaml(width: int) -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
-    yaml.width = 100
+    yaml.width = width
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
     return yaml
@@ -41,7 +52,8 @@ def _yaml() -> YAML:
 def dumps_yaml(notice: PrivacyNotice, *, original: str | None = None) -> str:
     """The notice as YAML; with `original`, that text's comments and order are kept."""
     data = notice_data(notice, mode="python")
-    yaml = _yaml()
+    # Re-flowing the author's lines would show as changes, so edits of a text keep its lines.
+    yaml = _yaml(width=4096 if original else 100)
     if original:
         document = yaml.load(original)
         if isinstance(document, CommentedMap):
@@ -60,24 +72,26 @@ def _merge(old: Any, new: Any) -> Any:
             old[key] = _merge(old[key], value) if key in old else value
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
+        # Items with ids are matched by id (they may have moved); others by position.
         by_id = {
             item.get("id"): item
             for item in old
             if isinstance(item, CommentedMap) and item.get("id") is not None
         }
-        merged = CommentedSeq()
+        items = []
         for index, value in enumerate(new):
             match = by_id.get(value.get("id")) if isinstance(value, dict) else None
-            if match is None and index < len(old) and not by_id:
+            if match is None and not by_id and index < len(old):
                 match = old[index]
-            merged.append(_merge(match, value) if match is not None else value)
-        # Keep comments attached to surviving positions.
-        if old.ca.items:
-            for position, comment in old.ca.items.items():
-                if position < len(merged):
-                    merged.ca.items[position] = comment
-        merged.fa.set_flow_style() if old.fa.flow_style() else merged.fa.set_block_style()
-        return merged
+            items.append(_merge(match, value) if match is not None else value)
+        # Update in place so the sequence's own comments (blank lines, trailing notes) stay.
+        for index, item in enumerate(items):
+            if index < len(old):
+                old[index] = item
+            else:
+                old.append(item)
+        del old[len(items) :]
+        return old
     if type(old) is not type(new) and not (isinstance(old, str) and isinstance(new, str)):
         return new
     return old if old == new else new

@@ -19,10 +19,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from ..model import IntegrityError, PrivacyNotice
+from ..model.base import COUNTRY_PATTERN, JURISDICTION_PATTERN
+from ..model.text import PATTERN_HINTS as TEXT_HINTS
 from ..model.text import UNION_TAGS
 from .parse import DEFAULT_LIMITS, DocumentError, Limits, SourceMap, parse_document
 
 Loc = tuple[str | int, ...]
+
+PATTERN_HINTS = {
+    **TEXT_HINTS,
+    COUNTRY_PATTERN: "a country is a two-letter ISO 3166 code such as IE, US or AE",
+    JURISDICTION_PATTERN: "a jurisdiction is EU, EEA, a country code (UK, AE) or a region (US-CA)",
+}
 
 
 @dataclass(frozen=True)
@@ -171,6 +179,20 @@ def _problems(exc: ValidationError, source_map: SourceMap | None) -> Iterable[Pr
             yield _located(f"missing required field '{loc[-1]}'", loc, source_map)
         elif kind == "literal_error":
             yield _located(_not_allowed(error), loc, source_map)
+        elif kind == "string_type" and isinstance(error["input"], bool | int | float):
+            value = error["input"]
+            found = f"{'true/false' if isinstance(value, bool) else 'the number'} {value!r}"
+            yield _located(
+                f"expected text but found {found}; put it in quotes to keep it exactly as written",
+                loc,
+                source_map,
+            )
+        elif kind == "string_unicode":
+            yield _located(_surrogate(error["input"]), loc, source_map)
+        elif kind == "string_pattern_mismatch":
+            hint = PATTERN_HINTS.get(str((error.get("ctx") or {}).get("pattern")))
+            message = f"{error['input']!r} is not valid" + (f": {hint}" if hint else "")
+            yield _located(message, loc, source_map)
         else:
             message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
             yield _located(message, loc, source_map)
@@ -194,6 +216,17 @@ def _unknown_field(loc: Loc) -> str:
             return f"{message} (did you mean '{close[0]}'?)"
         return f"{message}; known fields: {', '.join(known)}"
     return message
+
+
+def _surrogate(value: object) -> str:
+    text = value if isinstance(value, str) else ""
+    index = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if index is None:
+        return "is not valid Unicode text"
+    return (
+        f"contains the invalid character U+{ord(text[index]):04X} (a lone surrogate) at position "
+        f"{index + 1}; remove it"
+    )
 
 
 def _not_allowed(error: dict[str, Any]) -> str:
@@ -233,6 +266,8 @@ def _unwrap(tp: Any) -> Any:
             tp = typing.get_args(tp)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), args[0])
+            tp = next(
+                (a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), args[0]
+            )
         else:
             return tp

@@ -33,7 +33,9 @@ def duration_days(value: str) -> float:
         + parts.get("mo", 0) * 30.44
         + parts.get("w", 0) * 7
         + parts.get("d", 0)
-        + timedelta(hours=parts.get("h", 0), minutes=parts.get("mi", 0), seconds=parts.get("s", 0)).total_seconds()
+        + timedelta(
+            hours=parts.get("h", 0), minutes=parts.get("mi", 0), seconds=parts.get("s", 0)
+        ).total_seconds()
         / 86400
     )
 
@@ -47,7 +49,9 @@ def _check_duration(value: str) -> str:
             {"value": value[:40]},
         )
     if duration_days(value) > 200 * 365.25:
-        raise PydanticCustomError("iso_duration", "{value!r} is longer than 200 years", {"value": value})
+        raise PydanticCustomError(
+            "iso_duration", "{value!r} is longer than 200 years", {"value": value}
+        )
     return value
 
 
@@ -58,15 +62,18 @@ Duration = Annotated[
     Field(description="An ISO 8601 duration such as P30D, P18M, P2Y or PT24H."),
 ]
 
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+JURISDICTION_PATTERN = r"^(?:EU|EEA|[A-Z]{2}(?:-[A-Z0-9]{1,3})?)$"
+
 Country = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    StringConstraints(pattern=COUNTRY_PATTERN),
     Field(description="An ISO 3166-1 alpha-2 country code such as IE, US or AE."),
 ]
 
 Jurisdiction = Annotated[
     str,
-    StringConstraints(pattern=r"^(?:EU|EEA|[A-Z]{2}(?:-[A-Z0-9]{1,3})?)$"),
+    StringConstraints(pattern=JURISDICTION_PATTERN),
     Field(
         description="Where a rule applies: EU, EEA, a country (UK, AE) or a subdivision (US-CA)."
     ),

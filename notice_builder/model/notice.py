@@ -62,9 +62,14 @@ class Presentation(Model):
         description="Lowest acceptable Flesch reading ease for English text (60 = plain English).",
     )
     delivery_timing: (
-        Literal["at_collection", "within_one_month", "at_first_communication", "at_first_disclosure"]
+        Literal[
+            "at_collection", "within_one_month", "at_first_communication", "at_first_disclosure"
+        ]
         | None
-    ) = Field(None, description="When people get the notice for data not collected from them (Art. 14(3)).")
+    ) = Field(
+        None,
+        description="When people get the notice for data not collected from them (Art. 14(3)).",
+    )
 
 
 class PrivacyNotice(Model):
@@ -74,8 +79,12 @@ class PrivacyNotice(Model):
     schema_version: Literal["1"] = Field(SCHEMA_VERSION, description="Version of this format.")
     id: Id = Field(description="Short id of the notice.")
     title: Text = Field(description="Title of the notice.")
-    summary: LongText | None = Field(None, description="One or two sentences introducing the notice.")
-    default_locale: Locale = Field("en", description="Locale of untranslated text and of fallbacks.")
+    summary: LongText | None = Field(
+        None, description="One or two sentences introducing the notice."
+    )
+    default_locale: Locale = Field(
+        "en", description="Locale of untranslated text and of fallbacks."
+    )
     locales: list[Locale] = Field(
         default_factory=list, max_length=30, description="Every locale the notice is published in."
     )
@@ -88,7 +97,9 @@ class PrivacyNotice(Model):
         description="Where the notice applies (EU, UK, US-CA…); selects the compliance checks.",
     )
     controller: Organization = Field(description="The organisation responsible for the data.")
-    dpo: Contact | None = Field(None, description="The data protection officer, if one is appointed.")
+    dpo: Contact | None = Field(
+        None, description="The data protection officer, if one is appointed."
+    )
     representative: Organization | None = Field(
         None, description="The representative in the EU or UK (GDPR Art. 27)."
     )
@@ -99,7 +110,9 @@ class PrivacyNotice(Model):
         min_length=1, max_length=200, description="The kinds of personal data collected."
     )
     sources: list[DataSource] = Field(
-        default_factory=list, max_length=100, description="Named sources of data not from the person."
+        default_factory=list,
+        max_length=100,
+        description="Named sources of data not from the person.",
     )
     purposes: list[Purpose] = Field(min_length=1, max_length=100, description="Why data is used.")
     recipients: list[Recipient] = Field(
@@ -244,13 +257,18 @@ def integrity_issues(notice: PrivacyNotice) -> Iterator[Issue]:
         yield from refs((*loc, "recipients"), p.recipients, "recipients", "recipient")
         yield from refs((*loc, "retention"), p.retention, "retention", "retention rule")
         yield from refs(
-            (*loc, "automated_decision"), p.automated_decision, "automated_decisions", "automated decision"
+            (*loc, "automated_decision"),
+            p.automated_decision,
+            "automated_decisions",
+            "automated decision",
         )
     for i, t in enumerate(notice.transfers):
         yield from refs(("transfers", i, "recipients"), t.recipients, "recipients", "recipient")
     if notice.choices:
         for i, opt in enumerate(notice.choices.opt_outs):
-            yield from refs(("choices", "opt_outs", i, "purposes"), opt.purposes, "purposes", "purpose")
+            yield from refs(
+                ("choices", "opt_outs", i, "purposes"), opt.purposes, "purposes", "purpose"
+            )
 
     periods: dict[str, int] = {}
     for i, report in enumerate(notice.reports):
@@ -285,11 +303,18 @@ def _contradicted_commitments(notice: PrivacyNotice, recipient_ids: set[str]) ->
             if commitment.kind == "never_sold" and p.sold:
                 yield Issue(loc, f"'never sold' is contradicted by {ref}, which has sold: true")
             elif commitment.kind == "no_cross_context_ads" and p.shared_for_ads:
-                yield Issue(loc, f"'no cross-context ads' is contradicted by {ref}, which has shared_for_ads: true")
+                yield Issue(
+                    loc,
+                    f"'no cross-context ads' is contradicted by {ref}, which has shared_for_ads: true",
+                )
             elif commitment.kind == "no_tracking" and p.tracking:
-                yield Issue(loc, f"'no tracking' is contradicted by {ref}, which has tracking: true")
+                yield Issue(
+                    loc, f"'no tracking' is contradicted by {ref}, which has tracking: true"
+                )
             elif commitment.kind == "no_third_party_sharing":
-                shared = [r for r in p.recipients if r in recipient_ids and kinds[r] in _SHARING_KINDS]
+                shared = [
+                    r for r in p.recipients if r in recipient_ids and kinds[r] in _SHARING_KINDS
+                ]
                 if shared:
                     yield Issue(
                         loc,

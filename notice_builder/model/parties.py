@@ -32,7 +32,9 @@ class Contact(Model):
     @model_validator(mode="after")
     def _reachable(self):
         if not (self.email or self.phone or self.url or self.address):
-            raise ValueError("give at least one way to reach this contact: email, phone, url or address")
+            raise ValueError(
+                "give at least one way to reach this contact: email, phone, url or address"
+            )
         return self
 
 
@@ -108,7 +110,9 @@ class Recipient(Model):
         description="CCPA role; derived from `kind` when not given (processors are service providers).",
     )
     countries: list[Country] = Field(
-        default_factory=list, max_length=50, description="Countries where the recipient processes data."
+        default_factory=list,
+        max_length=50,
+        description="Countries where the recipient processes data.",
     )
     description: LongText | None = Field(None, description="What the recipient receives and why.")
     url: Url | None = Field(None, description="The recipient's privacy notice.")
@@ -128,7 +132,9 @@ class Recipient(Model):
     @model_validator(mode="after")
     def _named_or_described(self):
         if self.name is None and self.label is None:
-            raise ValueError("give the recipient a name, or a label describing the kind of recipient")
+            raise ValueError(
+                "give the recipient a name, or a label describing the kind of recipient"
+            )
         return self
 
 

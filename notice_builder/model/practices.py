@@ -7,12 +7,12 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Duration, Jurisdiction, Model, duration_days
-from .text import Id, Label, LongText, Name, Text, Url
+from .text import Id, LongText, Name, Text, Url
 from .vocab import (
     CATEGORY_CODES,
     PURPOSE_CODES,
-    CcpaCategory,
     CategoryKind,
+    CcpaCategory,
     GdprSpecial,
     PurposeKind,
     SpiCode,
@@ -29,7 +29,12 @@ class DataSource(Model):
     kind: Literal["third_party", "public", "affiliate", "data_broker", "partner"] = Field(
         description="What kind of source this is."
     )
-    publicly_accessible: bool = Field(False, description="Whether the source is publicly accessible.")
+    publicly_accessible: bool = Field(
+        False, description="Whether the source is publicly accessible."
+    )
+    description: LongText | None = Field(
+        None, description="What the source provides, in plain words."
+    )
     url: Url | None = Field(None, description="The source's website.")
 
 
@@ -43,7 +48,9 @@ class Codes(Model):
     ccpa: list[CcpaCategory] | None = Field(
         None, max_length=12, description="CCPA personal information categories (A-L)."
     )
-    dpv: list[str] | None = Field(None, max_length=10, description="W3C DPV concepts (pd:…, dpv:…).")
+    dpv: list[str] | None = Field(
+        None, max_length=10, description="W3C DPV concepts (pd:…, dpv:…)."
+    )
 
 
 class DataCategory(Model):
@@ -53,10 +60,13 @@ class DataCategory(Model):
     label: Text = Field(description="Short name shown on the infographic, e.g. 'Purchases'.")
     description: LongText | None = Field(None, description="What this data is, in plain words.")
     examples: list[Text] = Field(
-        default_factory=list, max_length=20, description="Concrete examples ('order total', 'store')."
+        default_factory=list,
+        max_length=20,
+        description="Concrete examples ('order total', 'store').",
     )
     kind: CategoryKind = Field(
-        "other", description="The canonical category this maps to; gives its codes in other schemes."
+        "other",
+        description="The canonical category this maps to; gives its codes in other schemes.",
     )
     source: SourceKind = Field(
         "provided",
@@ -66,13 +76,16 @@ class DataCategory(Model):
         ),
     )
     sources: list[Id] = Field(
-        default_factory=list, max_length=50, description="Ids of named sources (for third-party data)."
+        default_factory=list,
+        max_length=50,
+        description="Ids of named sources (for third-party data).",
     )
     gdpr_special: GdprSpecial | None = Field(
         None, description="GDPR Art. 9/10 special category; derived from `kind` when not given."
     )
     ccpa_spi: SpiCode | Literal["none"] | None = Field(
-        None, description="CCPA sensitive personal information code; derived from `kind` when not given."
+        None,
+        description="CCPA sensitive personal information code; derived from `kind` when not given.",
     )
     codes: Codes | None = Field(None, description="Codes overriding those derived from `kind`.")
 
@@ -196,7 +209,9 @@ class DataPractice(Model):
     data: list[Id] = Field(min_length=1, max_length=200, description="Ids of the data categories.")
     purposes: list[Id] = Field(min_length=1, max_length=100, description="Ids of the purposes.")
     recipients: list[Id] = Field(
-        default_factory=list, max_length=200, description="Ids of the recipients who receive the data."
+        default_factory=list,
+        max_length=200,
+        description="Ids of the recipients who receive the data.",
     )
     sold: bool = Field(False, description="Sold (CCPA 'sale'), in exchange for money or value.")
     shared_for_ads: bool = Field(
@@ -218,7 +233,8 @@ class DataPractice(Model):
     )
     retention: Id | None = Field(None, description="Id of the retention rule.")
     consequences_if_not_provided: LongText | None = Field(
-        None, description="What happens if the person does not provide the data (GDPR Art. 13(2)(e))."
+        None,
+        description="What happens if the person does not provide the data (GDPR Art. 13(2)(e)).",
     )
     profiling: bool = Field(False, description="Whether the practice involves profiling.")
     automated_decision: Id | None = Field(
@@ -226,7 +242,9 @@ class DataPractice(Model):
     )
     ephemeral: bool = Field(False, description="Processed only in memory and not stored.")
     applies_in: list[Jurisdiction] = Field(
-        default_factory=list, max_length=50, description="Where the practice applies; empty = everywhere."
+        default_factory=list,
+        max_length=50,
+        description="Where the practice applies; empty = everywhere.",
     )
     first_layer: bool = Field(True, description="Shown in the short summary layer.")
     description: LongText | None = Field(None, description="The practice in plain words.")
@@ -239,4 +257,9 @@ class AutomatedDecision(Model):
     label: Text = Field(description="Short name of the decision.")
     logic: LongText = Field(description="Meaningful information about the logic involved.")
     significance: LongText = Field(description="The significance and envisaged consequences.")
+    legal_effect: bool = Field(
+        True,
+        description="Whether it has legal or similarly significant effects, so GDPR Art. 22 applies; "
+        "false for decisions described for transparency only.",
+    )
     human_review: bool = Field(True, description="Whether people can ask a human to review it.")

@@ -51,9 +51,14 @@ class PrivacyReport(Model):
         None, ge=0, le=3650, description="Median days to answer any request."
     )
     opt_outs: int | None = Field(
-        None, ge=0, le=MAX_COUNT, description="Opt-outs (including Global Privacy Control) honoured."
+        None,
+        ge=0,
+        le=MAX_COUNT,
+        description="Opt-outs (including Global Privacy Control) honoured.",
     )
-    incidents: int = Field(0, ge=0, le=100_000, description="Security incidents involving personal data.")
+    incidents: int = Field(
+        0, ge=0, le=100_000, description="Security incidents involving personal data."
+    )
     incidents_notified: int | None = Field(
         None, ge=0, le=100_000, description="Incidents notified to an authority."
     )

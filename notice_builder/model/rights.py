@@ -56,20 +56,29 @@ class Right(Model):
     """A right people have over their data and how to use it."""
 
     kind: RightKind = Field(description="Which right.")
-    label: Text | None = Field(None, description="Display name; a standard one is used when absent.")
+    label: Text | None = Field(
+        None, description="Display name; a standard one is used when absent."
+    )
     description: LongText | None = Field(None, description="What the right means, in plain words.")
     channels: list[Channel] = Field(
         default_factory=list, max_length=10, description="How to exercise the right."
     )
-    response_time: Duration | None = Field(None, description="How long an answer takes at most (P30D).")
+    response_time: Duration | None = Field(
+        None, description="How long an answer takes at most (P30D)."
+    )
     applies_in: list[Jurisdiction] = Field(
-        default_factory=list, max_length=50, description="Where the right applies; empty = everywhere."
+        default_factory=list,
+        max_length=50,
+        description="Where the right applies; empty = everywhere.",
     )
     verification: LongText | None = Field(None, description="How requests are verified.")
-    authorized_agent: bool = Field(False, description="Whether an authorised agent may ask for the person.")
+    authorized_agent: bool = Field(
+        False, description="Whether an authorised agent may ask for the person."
+    )
     free: bool = Field(True, description="Whether using the right is free of charge.")
     highlight: bool = Field(
-        False, description="Shown apart from the other rights (GDPR Art. 21(4) for the right to object)."
+        False,
+        description="Shown apart from the other rights (GDPR Art. 21(4) for the right to object).",
     )
 
 
@@ -79,7 +88,9 @@ class OptOut(Model):
     id: Id = Field(description="Short id of the choice.")
     label: Text = Field(description="What the choice does, e.g. 'Stop personalised offers'.")
     url: Url | None = Field(None, description="Where to make the choice.")
-    where: Text | None = Field(None, description="Where to find it in the app, e.g. 'Settings > Privacy'.")
+    where: Text | None = Field(
+        None, description="Where to find it in the app, e.g. 'Settings > Privacy'."
+    )
     clicks: int = Field(ge=1, le=20, description="How many clicks or taps it takes.")
     purposes: list[Id] = Field(
         default_factory=list, max_length=100, description="Ids of the purposes it switches off."
@@ -93,7 +104,9 @@ class GlobalPrivacyControl(Model):
     scope: list[Literal["browser", "device", "account", "offline"]] = Field(
         default_factory=lambda: ["browser"], description="What an honoured signal opts out."
     )
-    display_status: bool = Field(False, description="Whether the site shows that the signal was seen.")
+    display_status: bool = Field(
+        False, description="Whether the site shows that the signal was seen."
+    )
 
 
 class Choices(Model):
@@ -136,7 +149,9 @@ class SecurityMeasure(Model):
     """One measure that protects the data."""
 
     kind: SecurityKind = Field(description="What kind of measure.")
-    label: Text | None = Field(None, description="Display name; a standard one is used when absent.")
+    label: Text | None = Field(
+        None, description="Display name; a standard one is used when absent."
+    )
     description: LongText | None = Field(None, description="The measure in plain words.")
 
 

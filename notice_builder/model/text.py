@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     Discriminator,
     Field,
     RootModel,
@@ -66,41 +65,44 @@ def one_line(value: str) -> str:
     return " ".join(_LINE_BREAKS.sub(" ", value).split())
 
 
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
 # A paragraph of prose (descriptions, highlights). Long enough for real text, short enough that
 # a render stays bounded; the layout engine wraps or reports overflow.
 Prose = Annotated[
     str,
-    BeforeValidator(_strip),
-    StringConstraints(min_length=1, max_length=5000),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
     AfterValidator(clean_text),
 ]
 # A one-line label or name.
 Label = Annotated[
     str,
-    BeforeValidator(_strip),
-    StringConstraints(min_length=1, max_length=200),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     AfterValidator(clean_text),
     AfterValidator(one_line),
 ]
 # A proper name (organisation, person, recipient): a label that may not carry bidi controls.
 Name = Annotated[Label, AfterValidator(refuse_bidi_controls)]
 
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_.-]{0,62}[a-z0-9])?$"
+LOCALE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+# What each pattern means, for error messages people can act on.
+PATTERN_HINTS: dict[str, str] = {
+    ID_PATTERN: "an id is lower-case letters, digits, '-', '_' or '.', at most 64 characters "
+    "(for example 'purchases' or 'store-finder')",
+    LOCALE_PATTERN: "a locale is a language tag such as 'en', 'ar' or 'pt-BR'",
+}
+
 # Short ids that are pleasant to write by hand and safe everywhere (YAML keys, SVG ids, URLs).
 Id = Annotated[
     str,
-    StringConstraints(
-        pattern=r"^[a-z0-9](?:[a-z0-9_.-]{0,62}[a-z0-9])?$",
-    ),
+    StringConstraints(pattern=ID_PATTERN),
     Field(
         description="A short id: lower-case letters, digits, '-', '_' or '.', at most 64 characters."
     ),
 ]
 
-_URL = re.compile(r"^(https://[^\s/?#]+\.[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+|tel:\+?[0-9 ()./-]{3,32})$")
+_URL = re.compile(
+    r"^(https://[^\s/?#]+\.[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+|tel:\+?[0-9 ()./-]{3,32})$"
+)
 _EMAIL = re.compile(r"^[^\s@<>\"',;]+@[^\s@<>\"',;]+\.[^\s@<>\"',;]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{2,31}$")
 
@@ -122,7 +124,9 @@ def _check_url(value: str) -> str:
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise PydanticCustomError("email", "is not a valid e-mail address: {value!r}", {"value": value[:80]})
+        raise PydanticCustomError(
+            "email", "is not a valid e-mail address: {value!r}", {"value": value[:80]}
+        )
     return value
 
 
@@ -138,8 +142,7 @@ def _check_phone(value: str) -> str:
 
 Url = Annotated[
     str,
-    BeforeValidator(_strip),
-    StringConstraints(max_length=2000),
+    StringConstraints(strip_whitespace=True, max_length=2000),
     AfterValidator(clean_text),
     AfterValidator(refuse_bidi_controls),
     AfterValidator(_check_url),
@@ -147,16 +150,14 @@ Url = Annotated[
 ]
 Email = Annotated[
     str,
-    BeforeValidator(_strip),
-    StringConstraints(max_length=254),
+    StringConstraints(strip_whitespace=True, max_length=254),
     AfterValidator(clean_text),
     AfterValidator(refuse_bidi_controls),
     AfterValidator(_check_email),
 ]
 Phone = Annotated[
     str,
-    BeforeValidator(_strip),
-    StringConstraints(max_length=32),
+    StringConstraints(strip_whitespace=True, max_length=32),
     AfterValidator(clean_text),
     AfterValidator(_check_phone),
 ]
@@ -164,10 +165,10 @@ Phone = Annotated[
 # BCP 47 language tags as used in the notice: "en", "ar", "pt-BR", "zh-Hant".
 Locale = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"),
+    StringConstraints(pattern=LOCALE_PATTERN),
     Field(description="A BCP 47 language tag such as 'en', 'ar' or 'pt-BR'."),
 ]
-_LOCALE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_LOCALE = re.compile(LOCALE_PATTERN)
 
 
 class _LocalizedBase:
@@ -201,7 +202,9 @@ class _LocalizedBase:
     def _check_locales(self):
         if isinstance(self.root, dict):
             if not self.root:
-                raise ValueError("give the text, or a mapping of locale to text with one entry at least")
+                raise ValueError(
+                    "give the text, or a mapping of locale to text with one entry at least"
+                )
             for key in self.root:
                 if not _LOCALE.match(key):
                     raise PydanticCustomError(
@@ -255,4 +258,3 @@ __all__ = [
     "is_translatable",
     "refuse_bidi_controls",
 ]
-

@@ -49,7 +49,16 @@ GdprSpecial = Literal[
 ]
 
 SpiCode = Literal[
-    "SPI-1A", "SPI-1B", "SPI-1C", "SPI-1D", "SPI-1E", "SPI-1F", "SPI-1G", "SPI-2A", "SPI-2B", "SPI-2C"
+    "SPI-1A",
+    "SPI-1B",
+    "SPI-1C",
+    "SPI-1D",
+    "SPI-1E",
+    "SPI-1F",
+    "SPI-1G",
+    "SPI-2A",
+    "SPI-2B",
+    "SPI-2C",
 ]
 CcpaCategory = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"]
 
@@ -137,7 +146,7 @@ PurposeKind = Literal[tuple(PURPOSE_CODES)]  # type: ignore[valid-type]
 
 # EEA member states (EU 27 + Iceland, Liechtenstein, Norway): transfers outside need safeguards.
 EEA_COUNTRIES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split()
+    ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"]
 )
 EU_JURISDICTIONS = frozenset({"EU", "EEA", "UK"} | EEA_COUNTRIES | {"GB"})
 CCPA_JURISDICTIONS = frozenset({"US-CA"})

@@ -1,0 +1,162 @@
+"""The command line, run in-process: output people read and exit codes scripts trust."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from notice_builder.cli import main
+from notice_builder.resources import example_names
+
+from .conftest import ROOT
+
+SAMPLE = str(ROOT / "examples" / "coffee-shop.yaml")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_validate_valid_notice(capsys):
+    code, out, _ = run(capsys, "validate", SAMPLE)
+    assert code == 0
+    assert "valid (8 data categories, 7 purposes, 7 practices, locales: en, ar)" in out
+
+
+def test_validate_without_file_uses_embedded_sample(capsys):
+    code, out, err = run(capsys, "validate")
+    assert code == 0 and "embedded sample coffee-shop.yaml" in err and "valid" in out
+
+
+def test_validate_invalid_notice_exits_1_with_located_problems(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        Path(SAMPLE)
+        .read_text(encoding="utf-8")
+        .replace("legal_basis: contract", "legal_basis: contrakt", 1)
+    )
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert (
+        f"{bad}:130:18: purposes[0].legal_basis: 'contrakt' is not allowed (did you mean 'contract'?)"
+        in err
+    )
+
+
+def test_validate_json_output(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: T\n")
+    code, out, _ = run(capsys, "validate", str(bad), "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["valid"] is False
+    assert {"path": "effective_date", "pointer": "/effective_date"}.items() <= report["problems"][
+        0
+    ].items()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("id: [unclosed\n", "line"),
+        ("- a list\n", "expected a mapping describing one notice"),
+        ("id: a\nid: b\n", "duplicate key 'id' at lines 1 and 2"),
+    ],
+)
+def test_unreadable_input_exits_2(capsys, tmp_path, content, message):
+    path = tmp_path / "n.yaml"
+    path.write_text(content)
+    for command in ("validate", "check"):
+        code, _, err = run(capsys, command, str(path))
+        assert code == 2 and message in err
+
+
+def test_missing_file_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "check", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "file not found" in err
+
+
+def test_check_clean_sample_exits_0(capsys):
+    code, out, _ = run(capsys, "check", SAMPLE)
+    assert code == 0
+    assert out.strip().endswith(
+        "0 errors, 0 warnings, 1 note (profiles: gdpr, ccpa, plain-language, translations)"
+    )
+
+
+def test_check_errors_exit_1_with_line_rule_and_article(capsys):
+    path = str(ROOT / "examples" / "fitness-app.yaml")
+    code, out, _ = run(capsys, "check", path, "--profile", "gdpr")
+    assert code == 1
+    line = next(x for x in out.splitlines() if "[gdpr-legitimate-interest]" in x)
+    assert line.startswith(f"{path}:") and ": error [gdpr-legitimate-interest] purposes[" in line
+    assert line.endswith("(GDPR Art. 13(1)(d), 14(2)(b))")
+
+
+def test_check_json_format(capsys):
+    code, out, _ = run(
+        capsys, "check", SAMPLE, "--format", "json", "--profile", "gdpr,translations"
+    )
+    report = json.loads(out)
+    assert code == 0
+    assert report["profiles"] == ["gdpr", "translations"]
+    assert report["counts"] == {"error": 0, "warning": 0, "info": 1}
+    [finding] = report["findings"]
+    assert finding["rule"] == "gdpr-automated-decisions" and finding["line"] > 0
+
+
+def test_check_unknown_profile_exits_2(capsys):
+    code, _, err = run(capsys, "check", SAMPLE, "--profile", "hipaa")
+    assert (
+        code == 2
+        and "unknown profile 'hipaa' (known: gdpr, ccpa, plain-language, translations)" in err
+    )
+
+
+def test_check_lists_rules(capsys):
+    code, out, _ = run(capsys, "check", "--list-rules")
+    assert code == 0 and "gdpr-transfers" in out and "GDPR Art. 13(1)(f)" in out
+
+
+def test_schema_written_to_file(capsys, tmp_path):
+    target = tmp_path / "notice.schema.json"
+    code, _, _ = run(capsys, "schema", "-o", str(target))
+    schema = json.loads(target.read_text())
+    assert code == 0 and schema["title"] == "PrivacyNotice"
+    assert "practices" in schema["required"]
+
+
+def test_sample_prints_and_lists_examples(capsys):
+    code, out, _ = run(capsys, "sample")
+    assert code == 0 and out.startswith("# Brewline Rewards")
+    code, out, _ = run(capsys, "sample", "--list")
+    assert out.split() == example_names()
+    code, _, err = run(capsys, "sample", "nope")
+    assert code == 2 and "unknown example 'nope' (known: b2b-saas, coffee-shop, fitness-app)" in err
+
+
+def test_bad_arguments_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--format", "xml"])
+    assert info.value.code == 2
+
+
+def test_stdin_and_module_entry_point():
+    result = subprocess.run(
+        [sys.executable, "-m", "notice_builder", "validate", "-"],
+        input=Path(SAMPLE).read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"<stdin>: valid" in result.stdout
+
+
+def test_core_imports_without_dash():
+    code = "import sys, notice_builder.cli, notice_builder; assert 'dash' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
