@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import PrivacyNotice
-from .registry import rule
+from ..model.vocab import CCPA_JURISDICTIONS
+from .registry import practices_in, rule
 
 
 def _practices_in_california(notice: PrivacyNotice):
-    for index, practice in enumerate(notice.practices):
-        if not practice.applies_in or any(j in ("US", "US-CA") for j in practice.applies_in):
-            yield index, practice
+    return practices_in(notice, CCPA_JURISDICTIONS)
 
 
 def _sells_or_shares(notice: PrivacyNotice) -> bool:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ..model import PrivacyNotice
 from ..model.parties import COPY_MECHANISMS
-from ..model.vocab import EEA_COUNTRIES
-from .registry import rule
+from ..model.vocab import EEA_COUNTRIES, EU_JURISDICTIONS
+from .registry import practices_in, rule
 
 _CONSENT = ("consent", "explicit_consent")
 _REQUIRED_RIGHTS = ("access", "rectification", "erasure", "restriction", "portability", "object")
@@ -15,11 +15,7 @@ _INDIRECT_SOURCES = ("third_party", "public")
 
 
 def _practices_in_eu(notice: PrivacyNotice):
-    for index, practice in enumerate(notice.practices):
-        if not practice.applies_in or any(
-            j in ("EU", "EEA", "UK") or j in EEA_COUNTRIES for j in practice.applies_in
-        ):
-            yield index, practice
+    return practices_in(notice, EU_JURISDICTIONS)
 
 
 def _used_purposes(notice: PrivacyNotice) -> set[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import PrivacyNotice
+from ..model.paths import dotted, pointer
 from ..model.vocab import CCPA_JURISDICTIONS, EU_JURISDICTIONS
 
 Severity = Literal["error", "warning", "info"]
@@ -27,14 +28,11 @@ class Finding:
 
     @property
     def dotted(self) -> str:
-        out = ""
-        for part in self.path:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out or "(notice)"
+        return dotted(self.path) or "(notice)"
 
     @property
     def pointer(self) -> str:
-        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.path)
+        return pointer(self.path)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -118,12 +116,19 @@ def names() -> list[str]:
     return [r.id for r in rules()]
 
 
+def practices_in(notice: PrivacyNotice, regions: frozenset[str]) -> Iterator[tuple[int, Any]]:
+    """(index, practice) for practices that apply in any of `regions` (no `applies_in`: all)."""
+    for index, practice in enumerate(notice.practices):
+        if not practice.applies_in or any(j in regions for j in practice.applies_in):
+            yield index, practice
+
+
 def default_profiles(notice: PrivacyNotice) -> list[str]:
     """The profiles a notice's jurisdictions call for, plus the presentation ones."""
     chosen = []
     if not notice.jurisdictions or notice.applies_in(*EU_JURISDICTIONS):
         chosen.append("gdpr")
-    if notice.applies_in(*CCPA_JURISDICTIONS, "US"):
+    if notice.applies_in(*CCPA_JURISDICTIONS):
         chosen.append("ccpa")
     return [*chosen, "plain-language", "translations"]
 

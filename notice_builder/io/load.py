@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..model import IntegrityError, PrivacyNotice
 from ..model.base import COUNTRY_PATTERN, JURISDICTION_PATTERN
+from ..model.paths import dotted, pointer
 from ..model.text import PATTERN_HINTS as TEXT_HINTS
 from ..model.text import UNION_TAGS
 from .parse import DEFAULT_LIMITS, DocumentError, Limits, SourceMap, parse_document
@@ -45,15 +46,12 @@ class Problem:
     @property
     def pointer(self) -> str:
         """The JSON pointer (RFC 6901) of the field."""
-        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.path)
+        return pointer(self.path)
 
     @property
     def dotted(self) -> str:
         """The field path as people read it: practices[2].purposes[0]."""
-        out = ""
-        for part in self.path:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out
+        return dotted(self.path)
 
     def format(self, source: str) -> str:
         where = source

@@ -10,7 +10,15 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Jurisdiction, Model
-from .parties import Contact, Organization, Recipient, SupervisoryAuthority, Transfer
+from .parties import (
+    INDEPENDENT_KINDS,
+    Contact,
+    Organization,
+    Recipient,
+    SupervisoryAuthority,
+    Transfer,
+)
+from .paths import dotted
 from .practices import (
     AutomatedDecision,
     DataCategory,
@@ -194,14 +202,7 @@ class IntegrityError(ValueError):
 
     def __init__(self, issues: list[Issue]):
         self.issues = issues
-        super().__init__("; ".join(f"{_dotted(i.loc)}: {i.message}" for i in issues))
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "(notice)"
+        super().__init__("; ".join(f"{dotted(i.loc) or '(notice)'}: {i.message}" for i in issues))
 
 
 def _known(ids: list[str]) -> str:
@@ -288,12 +289,6 @@ def integrity_issues(notice: PrivacyNotice) -> Iterator[Issue]:
     yield from _contradicted_commitments(notice, set(ids["recipients"]))
 
 
-# Recipients that are not processors: giving them data is "sharing" in the everyday sense.
-_SHARING_KINDS = frozenset(
-    {"third_party", "advertising_partner", "data_broker", "affiliate", "joint_controller", "public"}
-)
-
-
 def _contradicted_commitments(notice: PrivacyNotice, recipient_ids: set[str]) -> Iterator[Issue]:
     kinds = {r.id: r.kind for r in notice.recipients}
     for ci, commitment in enumerate(notice.commitments):
@@ -313,7 +308,7 @@ def _contradicted_commitments(notice: PrivacyNotice, recipient_ids: set[str]) ->
                 )
             elif commitment.kind == "no_third_party_sharing":
                 shared = [
-                    r for r in p.recipients if r in recipient_ids and kinds[r] in _SHARING_KINDS
+                    r for r in p.recipients if r in recipient_ids and kinds[r] in INDEPENDENT_KINDS
                 ]
                 if shared:
                     yield Issue(

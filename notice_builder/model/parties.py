@@ -61,7 +61,8 @@ class SupervisoryAuthority(Model):
     phone: Phone | None = Field(None, description="Phone number.")
 
 
-RecipientKind = Literal[
+# Kinds that process data on the controller's behalf (GDPR processors, CCPA service providers).
+PROCESSOR_KINDS = (
     "service_provider",
     "contractor",
     "payment_provider",
@@ -69,6 +70,9 @@ RecipientKind = Literal[
     "cloud_hosting",
     "analytics_provider",
     "delivery_provider",
+)
+# Kinds that use the data for their own ends: giving them data is sharing it.
+INDEPENDENT_KINDS = (
     "affiliate",
     "joint_controller",
     "third_party",
@@ -78,19 +82,8 @@ RecipientKind = Literal[
     "professional_advisor",
     "acquirer",
     "public",
-]
-# Kinds that process data on the controller's behalf (GDPR processors, CCPA service providers).
-PROCESSOR_KINDS = frozenset(
-    {
-        "service_provider",
-        "contractor",
-        "payment_provider",
-        "email_provider",
-        "cloud_hosting",
-        "analytics_provider",
-        "delivery_provider",
-    }
 )
+RecipientKind = Literal[PROCESSOR_KINDS + INDEPENDENT_KINDS]  # type: ignore[valid-type]
 CcpaRelationship = Literal["service_provider", "contractor", "third_party"]
 
 

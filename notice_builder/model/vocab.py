@@ -146,7 +146,38 @@ PurposeKind = Literal[tuple(PURPOSE_CODES)]  # type: ignore[valid-type]
 
 # EEA member states (EU 27 + Iceland, Liechtenstein, Norway): transfers outside need safeguards.
 EEA_COUNTRIES = frozenset(
-    ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"]
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+    ]
 )
 EU_JURISDICTIONS = frozenset({"EU", "EEA", "UK"} | EEA_COUNTRIES | {"GB"})
-CCPA_JURISDICTIONS = frozenset({"US-CA"})
+# "US" counts: a notice for the whole United States reaches Californians.
+CCPA_JURISDICTIONS = frozenset({"US", "US-CA"})
