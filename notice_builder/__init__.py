@@ -30,7 +30,18 @@ _EXPORTS = {
     "PrivacyNotice": "notice_builder.model",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "Finding",
+    "NoticeError",
+    "PrivacyNotice",
+    "__version__",
+    "dumps_json",
+    "dumps_yaml",
+    "load_notice",
+    "loads_notice",
+    "run_checks",
+    "save_notice",
+]
 
 if TYPE_CHECKING:
     from .checks import Finding, run_checks
