@@ -183,7 +183,17 @@ def test_label_whitespace_and_line_breaks_normalised(notice_data):
 
 def test_text_length_capped(notice_data):
     notice_data["purposes"][0]["description"] = {"en": "x" * 5001}
-    assert "at most 5000 characters" in _messages(notice_data)
+    assert "is 5001 characters long; the limit is 5000" in _messages(notice_data)
+    notice_data["purposes"][0]["description"] = {"en": "x" * 100_000}
+    assert "at most 40000 characters" in _messages(notice_data)
+
+
+def test_length_limits_count_graphemes_not_code_points(notice_data):
+    judge = "\U0001f469\U0001f3fd\u200d\u2696\ufe0f"  # one woman judge, five code points
+    notice_data["data_categories"][0]["label"] = {"en": judge * 200, "ar": "x"}
+    PrivacyNotice.model_validate(notice_data)
+    notice_data["data_categories"][0]["label"] = {"en": judge * 201, "ar": "x"}
+    assert "is 201 characters long; the limit is 200" in _messages(notice_data)
 
 
 def test_list_lengths_capped(notice_data):

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
+import regex
 from pydantic import (
     AfterValidator,
     Discriminator,
@@ -65,17 +66,49 @@ def one_line(value: str) -> str:
     return " ".join(_LINE_BREAKS.sub(" ", value).split())
 
 
+_GRAPHEME = regex.compile(r"\X")
+# Code points per user-perceived character allowed before the grapheme count is even taken: a
+# skin-toned profession emoji is 5 code points; this bounds the work on hostile input.
+_CODEPOINTS_PER_GRAPHEME = 8
+
+
+def max_graphemes(limit: int):
+    """A length limit counted in user-perceived characters (👩🏽‍⚖️ is one), as people count."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            count = len(_GRAPHEME.findall(value))
+            if count > limit:
+                raise PydanticCustomError(
+                    "too_long",
+                    "is {count} characters long; the limit is {limit}",
+                    {"count": count, "limit": limit},
+                )
+        return value
+
+    return AfterValidator(check)
+
+
+PROSE_LIMIT = 5000
+LABEL_LIMIT = 200
+
 # A paragraph of prose (descriptions, highlights). Long enough for real text, short enough that
 # a render stays bounded; the layout engine wraps or reports overflow.
 Prose = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=PROSE_LIMIT * _CODEPOINTS_PER_GRAPHEME
+    ),
+    max_graphemes(PROSE_LIMIT),
     AfterValidator(clean_text),
 ]
 # A one-line label or name.
 Label = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=LABEL_LIMIT * _CODEPOINTS_PER_GRAPHEME
+    ),
+    max_graphemes(LABEL_LIMIT),
     AfterValidator(clean_text),
     AfterValidator(one_line),
 ]
