@@ -26,6 +26,7 @@ Turn a structured privacy notice (YAML or JSON) into checks today, and short vis
 Start from the sample:  notice-builder sample -o my-notice.yaml
 Validate it:            notice-builder validate my-notice.yaml
 Check compliance:       notice-builder check my-notice.yaml --profile gdpr,ccpa
+Draw an infographic:    notice-builder render my-notice.yaml --layout at-a-glance -o glance.svg
 Editor completion:      notice-builder schema -o notice.schema.json
 
 Without a file, validate and check use the embedded sample notice (a coffee-shop loyalty app).
@@ -73,6 +74,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+
+    render = commands.add_parser(
+        "render",
+        help="draw an infographic of a notice as SVG",
+        description="Draw one layout of a notice as SVG: outlined (every glyph a path; the "
+        "default for files) or editable (real text with the used glyphs embedded as a font). "
+        "Exit 0 when drawn, 1 when a block overflowed or a character had no font, 2 when the "
+        "notice cannot be read or an option is unknown.",
+    )
+    _add_notice_argument(render)
+    render.add_argument(
+        "--layout", default="at-a-glance", help="layout name (see `notice-builder layouts`)"
+    )
+    render.add_argument("--theme", default="light", help="theme name (see `notice-builder themes`)")
+    render.add_argument("--locale", help="locale to draw in (default: the notice's default locale)")
+    render.add_argument("-o", "--output", default="-", help="file to write, .svg ('-' for stdout)")
+    form = render.add_mutually_exclusive_group()
+    form.add_argument(
+        "--outlined",
+        dest="outlined",
+        action="store_true",
+        default=True,
+        help="glyphs as paths (default)",
+    )
+    form.add_argument(
+        "--editable",
+        dest="outlined",
+        action="store_false",
+        help="real <text> with an embedded subset font",
+    )
+
+    commands.add_parser(
+        "layouts",
+        help="list the infographic layouts",
+        description="List the layouts with what each is for.",
+    )
+    commands.add_parser(
+        "themes", help="list the themes", description="List the built-in and registered themes."
+    )
 
     schema = commands.add_parser(
         "schema",
@@ -236,6 +276,52 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FOUND if counts["error"] else EXIT_OK
 
 
+def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .io import NoticeError
+    from .layout import RenderError, render
+
+    if args.output != "-" and Path(args.output).suffix.lower() != ".svg":
+        print(
+            f"notice-builder render: writes SVG; name the file .svg (got '{args.output}')", file=err
+        )
+        return EXIT_UNREADABLE
+    loaded = _read(args, err)
+    if isinstance(loaded, NoticeError):
+        print(loaded, file=err)
+        return EXIT_UNREADABLE
+    try:
+        result = render(loaded.notice, args.layout, args.theme, args.locale)
+    except (KeyError, RenderError) as exc:
+        print(f"notice-builder render: {exc.args[0]}", file=err)
+        return EXIT_UNREADABLE
+    code = _write(args.output, result.svg(outlined=args.outlined), out, err)
+    for problem in result.overflow:
+        print(f"warning: {problem}", file=err)
+    if result.missing_characters:
+        shown = " ".join(f"U+{ord(c):04X}" for c in result.missing_characters)
+        print(f"warning: no bundled font draws {shown}; drawn as a replacement mark", file=err)
+    if code == EXIT_OK and (result.overflow or result.missing_characters):
+        return EXIT_FOUND
+    return code
+
+
+def _cmd_layouts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .layout import get_layout, layout_names
+
+    for name in layout_names():
+        spec = get_layout(name)
+        print(f"{name:20} {spec.description}", file=out)
+    return EXIT_OK
+
+
+def _cmd_themes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .render.theme import get_theme, theme_names
+
+    for name in theme_names():
+        print(f"{name:20} {get_theme(name).description}", file=out)
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .schema import notice_json_schema
 
@@ -281,6 +367,9 @@ def _json(out: TextIO, data: object) -> None:
 COMMANDS = {
     "validate": _cmd_validate,
     "check": _cmd_check,
+    "render": _cmd_render,
+    "layouts": _cmd_layouts,
+    "themes": _cmd_themes,
     "schema": _cmd_schema,
     "sample": _cmd_sample,
 }

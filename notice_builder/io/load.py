@@ -14,7 +14,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,6 +26,7 @@ from ..model.text import UNION_TAGS
 from .parse import DEFAULT_LIMITS, DocumentError, Limits, SourceMap, parse_document
 
 Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 PATTERN_HINTS = {
     **TEXT_HINTS,
@@ -154,17 +155,28 @@ def validate_notice(
     data: Any, *, source: str = "<input>", source_map: SourceMap | None = None
 ) -> PrivacyNotice:
     """Validate plain data (a dict) as a notice; problems carry lines when a source map is given."""
+    return validate_model(PrivacyNotice, data, source=source, source_map=source_map)
+
+
+def validate_model(
+    model: type[M], data: Any, *, source: str = "<input>", source_map: SourceMap | None = None
+) -> M:
+    """Validate data as any of the project's models (a notice, a layout, a theme), reporting
+    every problem like a notice's: line, column, field, plain message."""
     try:
-        return PrivacyNotice.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        problems = list(_problems(exc, source_map))
+        problems = list(_problems(exc, source_map, model))
     problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
     raise NoticeError(source, problems)
 
 
-def _problems(exc: ValidationError, source_map: SourceMap | None) -> Iterable[Problem]:
+def _problems(
+    exc: ValidationError, source_map: SourceMap | None, model: type[BaseModel]
+) -> Iterable[Problem]:
     for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if part not in UNION_TAGS)
+        raw = tuple(part for part in error["loc"] if part not in UNION_TAGS)
+        loc, _ = _walk(model, raw)
         integrity = (error.get("ctx") or {}).get("error")
         if isinstance(integrity, IntegrityError):
             for issue in integrity.issues:
@@ -172,7 +184,7 @@ def _problems(exc: ValidationError, source_map: SourceMap | None) -> Iterable[Pr
             continue
         kind = error["type"]
         if kind == "extra_forbidden":
-            yield _located(_unknown_field(loc), loc, source_map, key=True)
+            yield _located(_unknown_field(model, raw), loc, source_map, key=True)
         elif kind == "missing":
             yield _located(f"missing required field '{loc[-1]}'", loc, source_map)
         elif kind == "literal_error":
@@ -204,10 +216,10 @@ def _located(message: str, loc: Loc, source_map: SourceMap | None, key: bool = F
     return Problem(message, loc, line, column)
 
 
-def _unknown_field(loc: Loc) -> str:
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     name = str(loc[-1])
     message = f"unknown field '{name}'"
-    known = _fields_of(loc[:-1])
+    known = _fields_of(model, loc[:-1])
     if known:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         if close:
@@ -237,35 +249,56 @@ def _not_allowed(error: dict[str, Any]) -> str:
     return f"{value!r} is not allowed{hint}; use one of: {shown}"
 
 
-def _fields_of(loc: Loc) -> list[str]:
+def _fields_of(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names of the model found at `loc` (empty when it is not a model)."""
-    target: Any = PrivacyNotice
-    for part in loc:
-        target = _unwrap(target)
-        if isinstance(part, int):
-            args = typing.get_args(target)
-            target = args[0] if args else None
-        elif isinstance(target, type) and issubclass(target, BaseModel):
-            info = target.model_fields.get(part)
-            target = info.annotation if info else None
-        else:
-            return []
-    target = _unwrap(target)
+    _, target = _walk(model, loc)
     if isinstance(target, type) and issubclass(target, BaseModel):
         return list(target.model_fields)
     return []
 
 
+def _walk(model: type[BaseModel], loc: Loc) -> tuple[Loc, Any]:
+    """Follow `loc` through the model's types: the location without the tags pydantic adds
+    for discriminated unions (`blocks[0].key-facts.columns` -> `blocks[0].columns`), and the
+    type found there (None when the path leaves the models)."""
+    clean: list[str | int] = []
+    target: Any = model
+    for part in loc:
+        target = _unwrap(target)
+        if isinstance(target, list):  # members of a discriminated union
+            chosen = next((m for m in target if part in _tags(m)), None)
+            if chosen is not None:
+                target = chosen
+                continue
+            target = None
+        clean.append(part)
+        if isinstance(part, int):
+            args = typing.get_args(target) if target is not None else ()
+            target = args[0] if args else None
+        elif isinstance(target, type) and issubclass(target, BaseModel):
+            info = target.model_fields.get(part)
+            target = info.annotation if info else None
+        else:
+            target = None
+    return tuple(clean), _unwrap(target)
+
+
+def _tags(member: type[BaseModel]) -> tuple[str, ...]:
+    field = member.model_fields.get("type")
+    return typing.get_args(field.annotation) if field else ()
+
+
 def _unwrap(tp: Any) -> Any:
-    """Strip Annotated and Optional so a model class or a list type remains."""
+    """Strip Annotated and Optional; a union of several models becomes the list of them."""
     while True:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             tp = typing.get_args(tp)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = next(
-                (a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), args[0]
-            )
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            if len(models) > 1:
+                return models
+            tp = models[0] if models else args[0]
         else:
             return tp

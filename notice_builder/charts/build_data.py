@@ -1,0 +1,110 @@
+"""Specs about the data itself: where it comes from, and what each kind is used for."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from ..i18n import t
+from ..model import DataPractice, PrivacyNotice
+from ..model.practices import SourceKind
+from .spec import BarChartSpec, CellMark, Choice, LegendEntry, MarkKind, MatrixSpec, Series
+from .wording import bar_details, listing, number, text
+
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+MARK_ORDER: tuple[MarkKind, ...] = ("collected", "shared", "sold")
+CHOICE_ORDER: tuple[Choice, ...] = ("opt_in", "opt_out", "optional")
+
+
+def categories_by_source(notice: PrivacyNotice, locale: str) -> BarChartSpec:
+    """How many kinds of data come from each kind of source, the kinds named in callouts."""
+    names: dict[str, list[str]] = {}
+    for category in notice.data_categories:
+        names.setdefault(category.source, []).append(text(category.label, notice, locale))
+    kinds = [k for k in SOURCE_KINDS if k in names]
+    categories = tuple(t(f"source.{k}", locale) for k in kinds)
+    values = tuple(float(len(names[k])) for k in kinds)
+    unit = t("chart.sources.unit", locale)
+    series = Series(unit, values, tuple(number(v) for v in values))
+    details = bar_details(categories, [(series.name, series.labels)], locale)
+    callouts = tuple(
+        t("chart.sources.callout", locale, source=label, names=listing(names[k], locale))
+        for k, label in zip(kinds, categories, strict=True)
+    )
+    return BarChartSpec(
+        title=t("chart.sources.title", locale),
+        description=t("chart.sources.description", locale, details=details),
+        categories=categories,
+        series=(series,),
+        unit=unit,
+        value_format="count",
+        callouts=callouts,
+    )
+
+
+def _mark(
+    practice: DataPractice, notice: PrivacyNotice, purpose_id: str
+) -> tuple[int, Choice | None]:
+    """(index in MARK_ORDER, choice) of one practice for one purpose."""
+    kind = 2 if practice.sold else 1 if (practice.recipients or practice.shared_for_ads) else 0
+    consent = practice.consent or notice.purpose(purpose_id).consent
+    choice: Choice | None = None
+    if consent in ("opt_in", "opt_out"):
+        choice = consent
+    elif practice.necessity == "optional":
+        choice = "optional"
+    return kind, choice
+
+
+def practice_matrix(notice: PrivacyNotice, locale: str) -> MatrixSpec:
+    """Kinds of data (rows) × purposes (columns): used, sent to another company, or sold,
+    and whether it happens only if the person chooses."""
+    rows = tuple(text(c.label, notice, locale) for c in notice.data_categories)
+    columns = tuple(text(p.label, notice, locale) for p in notice.purposes)
+    row_of = {c.id: i for i, c in enumerate(notice.data_categories)}
+    col_of = {p.id: i for i, p in enumerate(notice.purposes)}
+    # Per cell: the strongest disclosure, and the choice unless some practice needs no choice.
+    found: dict[tuple[int, int], tuple[int, list[Choice | None]]] = {}
+    for practice in notice.practices:
+        for purpose_id in practice.purposes:
+            kind, choice = _mark(practice, notice, purpose_id)
+            for data_id in practice.data:
+                key = (row_of[data_id], col_of[purpose_id])
+                strongest, choices = found.get(key, (0, []))
+                found[key] = (max(strongest, kind), [*choices, choice])
+    cells: dict[tuple[int, int], CellMark] = {}
+    for (r, c), (kind_index, choices) in sorted(found.items()):
+        kind = MARK_ORDER[kind_index]
+        choice = None if None in choices else next(x for x in CHOICE_ORDER if x in choices)
+        words = {"data": rows[r], "purpose": columns[c], "mark": t(f"chart.mark.{kind}", locale)}
+        if choice:
+            choice_words = t(f"chart.choice.{choice}", locale)
+            label = t("chart.matrix.cell_choice", locale, choice=choice_words, **words)
+        else:
+            label = t("chart.matrix.cell", locale, **words)
+        cells[(r, c)] = CellMark(kind, label, choice)
+    kinds_used = {m.kind for m in cells.values()}
+    choices_used = {m.choice for m in cells.values()}
+    legend = tuple(
+        [LegendEntry(k, t(f"chart.mark.{k}", locale)) for k in MARK_ORDER if k in kinds_used]
+        + [
+            LegendEntry(c, t(f"chart.choice.{c}", locale))
+            for c in CHOICE_ORDER
+            if c in choices_used
+        ]
+    )
+    description = t(
+        "chart.matrix.description",
+        locale,
+        rows=number(len(rows)),
+        columns=number(len(columns)),
+        cells=number(len(cells)),
+    )
+    return MatrixSpec(
+        title=t("chart.matrix.title", locale),
+        description=description,
+        rows=rows,
+        columns=columns,
+        cells=cells,
+        legend=legend,
+        empty_message=None if cells else t("chart.empty.no_practices", locale),
+    )
