@@ -160,3 +160,68 @@ def test_stdin_and_module_entry_point():
 def test_core_imports_without_dash():
     code = "import sys, notice_builder.cli, notice_builder; assert 'dash' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_render_writes_outlined_svg(capsys, tmp_path):
+    target = tmp_path / "glance.svg"
+    code, _, err = run(
+        capsys,
+        "render",
+        SAMPLE,
+        "--layout",
+        "at-a-glance",
+        "--theme",
+        "dark",
+        "--locale",
+        "ar",
+        "-o",
+        str(target),
+    )
+    svg = target.read_text(encoding="utf-8")
+    assert code == 0 and f"wrote {target}" in err
+    assert 'lang="ar"' in svg and 'direction="rtl"' in svg and "<text" not in svg
+
+
+def test_render_editable_to_stdout(capsys):
+    code, out, _ = run(capsys, "render", SAMPLE, "--editable", "-o", "-")
+    assert code == 0 and "<text" in out and "@font-face" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--layout", "poster", "unknown layout 'poster' (known: at-a-glance"),
+        ("--theme", "neon", "unknown theme 'neon'"),
+        ("--locale", "fr", "unknown locale 'fr' for this notice (known: en, ar)"),
+    ],
+)
+def test_render_unknown_options_exit_2(capsys, tmp_path, option, value, message):
+    code, _, err = run(capsys, "render", SAMPLE, option, value, "-o", str(tmp_path / "x.svg"))
+    assert code == 2 and message in err
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_render_refuses_other_suffixes(capsys, tmp_path):
+    code, _, err = run(capsys, "render", SAMPLE, "-o", str(tmp_path / "x.png"))
+    assert code == 2 and "name the file .svg" in err
+
+
+def test_render_reports_missing_glyphs_with_exit_1(capsys, tmp_path):
+    notice = tmp_path / "emoji.yaml"
+    notice.write_text(
+        Path(SAMPLE)
+        .read_text(encoding="utf-8")
+        .replace("Brewline Rewards privacy notice", "Brewline 😀 privacy notice", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "render", str(notice), "-o", str(tmp_path / "x.svg"))
+    assert code == 1 and "U+1F600" in err
+    assert (tmp_path / "x.svg").exists()
+
+
+def test_layouts_and_themes_listed(capsys):
+    code, out, _ = run(capsys, "layouts")
+    assert code == 0 and out.split()[0] in ("at-a-glance", "data-flow", "email-banner")
+    assert "nutrition-label" in out
+    code, out, _ = run(capsys, "themes")
+    assert code == 0 and "high-contrast" in out

@@ -6,6 +6,8 @@ import pytest
 
 from notice_builder.checks import names
 from notice_builder.cli import COMMANDS
+from notice_builder.layout import layout_names
+from notice_builder.render.theme import theme_names
 from notice_builder.resources import example_names
 
 from .conftest import ROOT
@@ -30,3 +32,15 @@ def test_every_example_is_documented(example):
 
 def test_readme_has_the_two_setup_commands():
     assert "./scripts/run-app" in README and "./scripts/test" in README
+
+
+@pytest.mark.parametrize("layout", layout_names())
+def test_every_layout_is_documented_with_a_picture(layout):
+    assert f"| `{layout}` |" in README
+    assert f"(docs/gallery/{layout}.png)" in README and f"(docs/gallery/{layout}-ar.png)" in README
+    assert (ROOT / "docs" / "gallery" / f"{layout}.png").is_file()
+
+
+@pytest.mark.parametrize("theme", theme_names())
+def test_every_theme_is_documented(theme):
+    assert f"| `{theme}` |" in README

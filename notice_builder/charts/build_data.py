@@ -44,8 +44,11 @@ def categories_by_source(notice: PrivacyNotice, locale: str) -> BarChartSpec:
 def _mark(
     practice: DataPractice, notice: PrivacyNotice, purpose_id: str
 ) -> tuple[int, Choice | None]:
-    """(index in MARK_ORDER, choice) of one practice for one purpose."""
-    kind = 2 if practice.sold else 1 if (practice.recipients or practice.shared_for_ads) else 0
+    """(index in MARK_ORDER, choice) of one practice for one purpose. Shared means given to
+    a company for its own use (or for ads), as store labels count it: service providers that
+    work for the controller are not sharing."""
+    independent = any(not notice.recipient(r).is_processor for r in practice.recipients)
+    kind = 2 if practice.sold else 1 if (independent or practice.shared_for_ads) else 0
     consent = practice.consent or notice.purpose(purpose_id).consent
     choice: Choice | None = None
     if consent in ("opt_in", "opt_out"):
@@ -56,8 +59,8 @@ def _mark(
 
 
 def practice_matrix(notice: PrivacyNotice, locale: str) -> MatrixSpec:
-    """Kinds of data (rows) × purposes (columns): used, sent to another company, or sold,
-    and whether it happens only if the person chooses."""
+    """Kinds of data (rows) × purposes (columns): used, shared with a company for its own use,
+    or sold, and whether it happens only if the person chooses."""
     rows = tuple(text(c.label, notice, locale) for c in notice.data_categories)
     columns = tuple(text(p.label, notice, locale) for p in notice.purposes)
     row_of = {c.id: i for i, c in enumerate(notice.data_categories)}

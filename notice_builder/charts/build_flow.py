@@ -124,8 +124,9 @@ def flow_chart(notice: PrivacyNotice, locale: str, *, max_nodes: int = 12) -> Fl
             label = (
                 t("chart.more", locale, count=folded) if node.startswith("more:") else labels[node]
             )
-            shared = index == RECIPIENTS and node != CONTROLLER
-            nodes.append(FlowNode(node, label, round(value, 6), index, highlight=shared))
+            more = folded if node.startswith("more:") else 0
+            shared = index == RECIPIENTS and node != CONTROLLER and not more
+            nodes.append(FlowNode(node, label, round(value, 6), index, shared, more))
         spec_columns.append(tuple(nodes))
     links = tuple(FlowLink(a, b, round(w, 6)) for (a, b), w in merged.items())
     return FlowSpec(
@@ -163,5 +164,5 @@ def _shared_callouts(notice: PrivacyNotice, locale: str, limit: int = 5) -> tupl
             t("chart.flow.shared", locale, recipient=name, data=listing(data[r], locale))
         )
     if len(order) > limit:
-        callouts.append(t("chart.more", locale, count=len(order) - limit))
+        callouts.append(t("chart.flow.more_recipients", locale, count=len(order) - limit))
     return tuple(callouts)

@@ -51,7 +51,7 @@ def _period(rule: RetentionRule, notice: PrivacyNotice, locale: str) -> str:
 
 
 def _event(rule: RetentionRule, notice: PrivacyNotice, locale: str) -> str:
-    """ "Counted from when you close your account", for a fixed period after an event."""
+    """ "Counted from: you close your account", for a fixed period after an event."""
     if rule.after is None or rule.days is None:
         return ""
     return t("chart.retention.from_event", locale, event=text(rule.after, notice, locale))

@@ -82,10 +82,12 @@ class PathData:
 class Canvas:
     """Collects shapes for one chart `width` px wide, mirrored when the locale is RTL."""
 
-    def __init__(self, width: float, theme: Any, locale: str) -> None:
+    def __init__(self, width: float, theme: Any, locale: str, backdrop: str | None = None) -> None:
         self.width = float(width)
         self.theme = theme
         self.palette = theme.palette
+        # What the chart is drawn on: backings, halos and tints blend into it.
+        self.backdrop: str = backdrop or theme.palette.surface
         self.type = theme.typography
         self.space = float(theme.spacing)
         self.locale = locale
@@ -227,6 +229,58 @@ class Canvas:
                     break
         return self._note(block)
 
+    def fit_many(
+        self,
+        texts: list[str],
+        width: float,
+        size: float,
+        *,
+        where: str,
+        max_lines: int | None = None,
+        min_size: float | None = None,
+        bold: bool = False,
+        align: Align = "start",
+    ) -> list[TextBlock]:
+        """Like `fit` for labels of one kind (column heads), all at one size: the size the
+        most demanding of them needs, so they read as a set."""
+        floor = min(size, min_size if min_size is not None else size)
+        common = size
+        for text in texts:
+            longest = max(
+                (_word_em(w, self.stack, bold, self.language) for w in text.split()), default=0.0
+            )
+            start = (
+                max(floor, min(size, math.floor(10 * max(width, 1.0) / longest) / 10))
+                if longest
+                else size
+            )
+            result = fit_text(
+                text,
+                max(width, 1.0),
+                1e9,
+                size=start,
+                min_size=min(floor, start),
+                stack=self.stack,
+                bold=bold,
+                direction=self.direction,
+                language=self.language,
+                line_height=self.line_height(True),
+                max_lines=max_lines,
+            )
+            common = min(common, result.size)
+        return [
+            self.fit(
+                t,
+                width,
+                common,
+                where=f"{where} '{t}'",
+                max_lines=max_lines,
+                bold=bold,
+                align=align,
+            )
+            for t in texts
+        ]
+
     def text(
         self, block: TextBlock, x: float, y: float, fill: str, *, backing: str | None = None
     ) -> None:
@@ -236,11 +290,12 @@ class Canvas:
         width = block.box_width or block.width
         left = self.px(x, width)
         if backing and block.lines:
-            ink_left = left + min(ln.x for ln in block.lines)
-            ink_right = left + max(ln.x + ln.width for ln in block.lines)
-            self.shapes.append(
-                Rect(ink_left - 2, y, ink_right - ink_left + 4, block.height, fill=backing)
-            )
+            ink_left = max(left + min(ln.x for ln in block.lines) - 2, 0.0)
+            ink_right = min(left + max(ln.x + ln.width for ln in block.lines) + 2, self.width)
+            if ink_right > ink_left:
+                self.shapes.append(
+                    Rect(ink_left, y, ink_right - ink_left, block.height, fill=backing)
+                )
         self.shapes.append(TextShape(block, left, y, fill))
 
     # Result -------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 Every function takes a spec, the width in px, a theme and a locale, and returns `Drawn`:
 shapes placed from (0, 0) in one labelled group, the height they take, and what overflowed.
-Options shared by all: `title=False` leaves the title to the layout's heading, and
-`callouts=False` leaves out the sentences under the chart.
+Options shared by all: `title=False` leaves the title to the layout's heading,
+`callouts=False` leaves out the sentences under the chart, and `backdrop="#rrggbb"` names the
+colour the chart sits on (default: the theme's surface), which label backings and tints use.
 """
 
 from __future__ import annotations

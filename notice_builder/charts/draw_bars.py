@@ -58,7 +58,7 @@ def _columns_fit(
         (canvas.wrap(text, None, small, bold=True).width for row in labels for text in row if text),
         default=0.0,
     )
-    if widest > bar_w + bar_gap or group_w < canvas.type.caption * 3.5:
+    if widest + 4 > bar_w + bar_gap or group_w < canvas.type.caption * 3.5:
         return False
     for name in spec.categories:
         block = canvas.wrap(name, max(group_w - 4, 1), canvas.type.caption, align="center")
@@ -98,45 +98,50 @@ def _draw_columns(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y
         canvas.text(
             block, axis_w - canvas.space / 2 - block.width, gy - block.height / 2, p.text_muted
         )
-    label_size = cap
-    for i, name in enumerate(spec.categories):
+    # Labels of one kind share one size, so the set reads evenly.
+    names = canvas.fit_many(
+        list(spec.categories),
+        group_w - 4,
+        cap,
+        where="category",
+        max_lines=MAX_LABEL_LINES,
+        min_size=cap * 0.85,
+        align="center",
+    )
+    texts = [
+        labels[j][i] if s.values[i] is not None else NO_VALUE
+        for i in range(len(spec.categories))
+        for j, s in enumerate(spec.series)
+    ]
+    values = iter(
+        canvas.fit_many(
+            texts,
+            bar_w + bar_gap,
+            cap,
+            where="value",
+            max_lines=1,
+            min_size=cap * 0.85,
+            bold=True,
+            align="center",
+        )
+    )
+    for i, block in enumerate(names):
         group_x = axis_w + i * group_w
         bars_w = k * bar_w + (k - 1) * bar_gap
         x = group_x + (group_w - bars_w) / 2
         for j, series in enumerate(spec.series):
             value = series.values[i]
             bx = x + j * (bar_w + bar_gap)
-            if value is None:
-                text, colour = NO_VALUE, p.text_muted
-                h = 0.0
-            else:
-                h = height_of(value)
+            h = 0.0 if value is None else height_of(value)
+            if value is not None:
                 pieces.series_bar(canvas, j, bx, base - h, bar_w, h)
-                text, colour = labels[j][i], p.text
-            block = canvas.fit(
-                text,
-                bar_w + bar_gap,
-                label_size,
-                where=f"value '{text}' of {name}",
-                max_lines=1,
-                min_size=cap * 0.85,
-                bold=True,
-                align="center",
-            )
-            canvas.text(block, bx - bar_gap / 2, base - h - block.height - 1, colour)
-        block = canvas.fit(
-            name,
-            group_w - 4,
-            cap,
-            where=f"category '{name}'",
-            max_lines=MAX_LABEL_LINES,
-            min_size=cap * 0.85,
-            align="center",
-        )
+            label = next(values)
+            colour = p.text_muted if value is None else p.text
+            canvas.text(label, bx - bar_gap / 2, base - h - label.height - 1, colour)
         canvas.text(block, group_x + 2, base + canvas.space / 2, p.text)
     canvas.line(axis_w, base, canvas.width, base, p.text_muted, stroke_width=1.0)
-    label_h = max(canvas.wrap(n, group_w - 4, cap, align="center").height for n in spec.categories)
-    return base + canvas.space / 2 + min(label_h, cap * 1.25 * MAX_LABEL_LINES) + canvas.space
+    label_h = max(b.height for b in names)
+    return base + canvas.space / 2 + label_h + canvas.space
 
 
 def _draw_rows(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y: float) -> float:
@@ -204,10 +209,11 @@ def draw_bar_chart(
     *,
     title: bool = True,
     callouts: bool = True,
+    backdrop: str | None = None,
     orientation: Orientation = "auto",
 ) -> Drawn:
     """Draw `spec` `width` px wide: title, legend, bars with their values, call-outs."""
-    canvas = Canvas(width, theme, locale)
+    canvas = Canvas(width, theme, locale, backdrop)
     y = pieces.title(canvas, spec.title, 0.0) if title else 0.0
     if spec.is_empty:
         y = pieces.empty_state(canvas, spec.empty_message or spec.description, y)

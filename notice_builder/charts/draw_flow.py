@@ -2,9 +2,9 @@
 
 Columns run from the start edge (right to left in Arabic). Band widths are proportional to
 link values; a node's bar is as tall as its value, and its slot at least as tall as its
-label, so labels never overlap. Labels sit beside their bar towards the next column (the
-last column's towards the previous one) on a translucent backing so they stay readable over
-the bands. Bands touching the key column take its nodes' colours; bands into highlighted
+label, so labels never overlap. Labels sit beside their bar towards the end edge: over the
+start of the bands on a translucent backing (so they stay readable), and in a lane of their
+own for the last column. Bands touching the key column take its nodes' colours; bands into highlighted
 nodes (companies other than the controller) a darker neutral than the rest.
 """
 
@@ -51,7 +51,8 @@ def _colours(spec: FlowSpec, canvas: Canvas) -> dict[str, str]:
     key = spec.key_column
     if key is None or key >= len(spec.columns):
         return {}
-    return {n.id: pieces.series_colour(canvas, i) for i, n in enumerate(spec.columns[key])}
+    nodes = [n for n in spec.columns[key] if not n.folded]  # "N more" stays neutral
+    return {n.id: pieces.series_colour(canvas, i) for i, n in enumerate(nodes)}
 
 
 def draw_flow(
@@ -62,9 +63,10 @@ def draw_flow(
     *,
     title: bool = True,
     callouts: bool = True,
+    backdrop: str | None = None,
 ) -> Drawn:
     """Draw `spec` `width` px wide: column titles, bands, node bars and labels, call-outs."""
-    canvas = Canvas(width, theme, locale)
+    canvas = Canvas(width, theme, locale, backdrop)
     p, cap, space = canvas.palette, canvas.type.caption, canvas.space
     y = pieces.title(canvas, spec.title, 0.0) if title else 0.0
     columns = [col for col in spec.columns if col]
@@ -75,15 +77,18 @@ def draw_flow(
         return canvas.drawn(y, spec.description)
 
     m = len(columns)
-    gap = (canvas.width - BAR * m) / (m - 1)
-    lane = max(gap * 0.46 - 6, 24.0)
-    xs = [c * (BAR + gap) for c in range(m)]
     last = m - 1
+    # The last column's labels get a lane of their own beyond its bars; every other column's
+    # labels sit in the gap after their bars, over the start of the bands.
+    natural = max(canvas.wrap(n.label, None, cap).width for n in columns[last])
+    end_lane = min(max(natural, 48.0), canvas.width * 0.24)
+    gap = (canvas.width - end_lane - 6 - BAR * m) / (m - 1)
+    # Narrow charts give labels most of the gap: the bands then show between the labels.
+    lane = max(gap * 0.6 - 6, min(gap - 12, 72.0), 24.0)
+    lanes = [lane] * last + [end_lane]
+    xs = [c * (BAR + gap) for c in range(m)]
 
-    def label_x(c: int) -> float:
-        return xs[c] - 6 - lane if c == last else xs[c] + BAR + 6
-
-    # Column titles over their lanes.
+    # Column titles over their bars and lanes.
     index_of = {id(col): i for i, col in enumerate(spec.columns)}
     titles = [
         spec.column_titles[index_of[id(col)]] if index_of[id(col)] < len(spec.column_titles) else ""
@@ -92,19 +97,18 @@ def draw_flow(
     heads = [
         canvas.fit(
             text,
-            lane + BAR + 6,
+            min(lanes[c] + BAR + 6, canvas.width - xs[c]),
             cap,
             where=f"column title '{text}'",
             max_lines=2,
+            min_size=cap * 0.85,
             bold=True,
-            align="end" if c == last else "start",
         )
         for c, text in enumerate(titles)
     ]
     head_h = max((h.height for h in heads), default=0.0)
     for c, block in enumerate(heads):
-        x = xs[c] + BAR - (lane + BAR + 6) if c == last else xs[c]
-        canvas.text(block, x, y, p.text_muted)
+        canvas.text(block, xs[c], y, p.text_muted)
     y += head_h + space
 
     unit = _unit(spec, canvas)
@@ -114,15 +118,14 @@ def draw_flow(
     for c, col in enumerate(columns):
         column_slots = []
         for node in col:
-            align = "end" if c == last else "start"
             block = canvas.fit(
                 node.label,
-                lane,
+                lanes[c],
                 cap,
                 where=f"node '{node.label}'",
                 max_lines=3,
                 min_size=cap * 0.85,
-                align=align,
+                align="start",
             )
             bar = max(node.value * unit, 2.0)
             column_slots.append(_Slot(node, xs[c], 0.0, max(bar, block.height), bar, block))
@@ -166,13 +169,13 @@ def draw_flow(
         for node in col:
             slot = slots[node.id]
             block = slot.label
-            lx = label_x(c)
+            lx = xs[c] + BAR + 6
             ly = slot.top + (slot.height - block.height) / 2
-            ink = block.width
-            hx = lx + lane - ink if c == last else lx
-            halo = canvas.path_data().move(hx - 2, ly).line(hx + ink + 2, ly)
-            halo.line(hx + ink + 2, ly + block.height).line(hx - 2, ly + block.height).close()
-            canvas.path(halo, fill=p.surface, opacity=HALO_OPACITY)
+            if c < last:  # over the bands: a translucent backing hugging the ink
+                right = lx + block.width + 2
+                halo = canvas.path_data().move(lx - 2, ly).line(right, ly)
+                halo.line(right, ly + block.height).line(lx - 2, ly + block.height).close()
+                canvas.path(halo, fill=canvas.backdrop, opacity=HALO_OPACITY)
             canvas.text(block, lx, ly, p.text)
     y += tallest + space
     if callouts:

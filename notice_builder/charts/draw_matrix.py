@@ -1,11 +1,11 @@
 """Data × purposes as a table of marks, drawn natively.
 
 Marks differ in shape and glyph, not only colour: a circle with a check for data that is
-used, a square with an arrow (pointing the way the text reads) for data sent to another
-company, a diamond for data that is sold. Whether people choose is the mark's treatment:
+used, a square with an arrow (pointing the way the text reads) for data shared with a
+company for its own use, a diamond for data that is sold. Whether people choose is the mark's treatment:
 outlined for "only if you agree", dashed for "only if you choose", a ring for "until you say
 no". A legend says each in words; each mark is a group labelled with its cell's sentence.
-Columns that do not fit the width continue in a second table below, rows repeated.
+Columns that do not fit the width continue in another table below, with the rows marked in it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from . import pieces
 from .canvas import Canvas, Drawn
 from .spec import CellMark, MatrixSpec
 
-MIN_CELL = 44.0  # px; narrower columns continue in another table
+MIN_CELL = 56.0  # px; narrower columns continue in another table
 
 
 def _colours(canvas: Canvas, kind: str) -> tuple[str, str]:
@@ -25,7 +25,7 @@ def _colours(canvas: Canvas, kind: str) -> tuple[str, str]:
     if kind == "shared":
         return p.accent, p.on_accent
     if kind == "sold":
-        return p.negative, p.surface
+        return p.negative, p.on_accent
     return p.primary, p.on_primary
 
 
@@ -36,7 +36,7 @@ def draw_mark(
     colour, on = _colours(canvas, kind)
     r = size / 2
     filled = choice in (None, "opt_out")
-    fill = colour if filled else canvas.palette.surface
+    fill = colour if filled else canvas.backdrop
     glyph = on if filled else colour
     outline = {"stroke": colour, "stroke_width": 1.5} if not filled else {}
     if choice == "optional":
@@ -82,41 +82,44 @@ def _legend_swatch(key: str) -> pieces.Swatch:
     def draw(canvas: Canvas, x: float, y: float, size: float) -> None:
         if key in ("collected", "shared", "sold"):
             draw_mark(canvas, key, None, x + size / 2, y + size / 2, size)
-        else:
-            draw_mark(canvas, "collected", key, x + size / 2, y + size / 2, size)
+        else:  # a choice: shown on the plain mark; the ring of "opt_out" stays in the square
+            inner = size - 6 if key == "opt_out" else size
+            draw_mark(canvas, "collected", key, x + size / 2, y + size / 2, inner)
 
     return draw
 
 
-def _table(canvas: Canvas, spec: MatrixSpec, cols: list[int], label_w: float, y: float) -> float:
+def _table(
+    canvas: Canvas, spec: MatrixSpec, cols: list[int], label_w: float, y: float, more: bool
+) -> float:
+    """One table of `cols`; a continuation (`more`) lists only the rows with a mark in it."""
     p, cap, space = canvas.palette, canvas.type.caption, canvas.space
     x0 = label_w + space
     cell_w = (canvas.width - x0) / len(cols)
-    heads = [
-        canvas.fit(
-            spec.columns[c],
-            cell_w - 4,
-            cap,
-            where=f"column '{spec.columns[c]}'",
-            max_lines=4,
-            min_size=cap * 0.85,
-            bold=True,
-            align="center",
-        )
-        for c in cols
-    ]
+    heads = canvas.fit_many(
+        [spec.columns[c] for c in cols],
+        cell_w - 4,
+        cap,
+        where="column",
+        max_lines=4,
+        min_size=cap * 0.85,
+        bold=True,
+        align="center",
+    )
     head_h = max(h.height for h in heads)
     for k, block in enumerate(heads):  # bottom-aligned over their column
         canvas.text(block, x0 + k * cell_w + 2, y + head_h - block.height, p.text)
     y += head_h + space / 2
     canvas.line(0, y, canvas.width, y, p.border, stroke_width=1.0)
     mark = min(cap * 1.5, cell_w * 0.5)
-    for r, name in enumerate(spec.rows):
+    rows = [r for r in range(len(spec.rows)) if not more or any((r, c) in spec.cells for c in cols)]
+    for stripe, r in enumerate(rows):
+        name = spec.rows[r]
         block = canvas.fit(
             name, label_w, cap, where=f"row '{name}'", max_lines=2, min_size=cap * 0.85
         )
         row_h = max(mark + space * 1.5, block.height + space)
-        if r % 2:
+        if stripe % 2:
             canvas.rect(0, y, canvas.width, row_h, fill=p.surface_alt)
         canvas.text(block, 0, y + (row_h - block.height) / 2, p.text)
         for k, c in enumerate(cols):
@@ -139,9 +142,10 @@ def draw_matrix(
     *,
     title: bool = True,
     callouts: bool = True,
+    backdrop: str | None = None,
 ) -> Drawn:
     """Draw `spec` `width` px wide: legend, column heads, one row per kind of data."""
-    canvas = Canvas(width, theme, locale)
+    canvas = Canvas(width, theme, locale, backdrop)
     cap = canvas.type.caption
     y = pieces.title(canvas, spec.title, 0.0) if title else 0.0
     if spec.is_empty or not spec.cells:
@@ -150,10 +154,18 @@ def draw_matrix(
         y = pieces.legend(canvas, [(e.label, _legend_swatch(e.key)) for e in spec.legend], y)
         natural = max(canvas.wrap(r, None, cap).width for r in spec.rows)
         label_w = min(max(natural, canvas.width * 0.2), canvas.width * 0.34)
-        per_table = max(int((canvas.width - label_w - canvas.space) // MIN_CELL), 1)
-        columns = list(range(len(spec.columns)))
-        for start in range(0, len(columns), per_table):
-            y = _table(canvas, spec, columns[start : start + per_table], label_w, y)
+        # Narrower row names (wrapping to two lines) rather than a second table, down to 24%.
+        needed = len(spec.columns) * MIN_CELL + canvas.space
+        if canvas.width - label_w < needed:
+            label_w = max(canvas.width * 0.24, canvas.width - needed)
+        fit = max(int((canvas.width - label_w - canvas.space) // MIN_CELL), 1)
+        n = len(spec.columns)
+        tables = -(-n // fit)
+        start = 0
+        for k in range(tables):  # tables of even size: 3 + 2 + 2, not 3 + 3 + 1
+            size = n // tables + (k < n % tables)
+            y = _table(canvas, spec, list(range(start, start + size)), label_w, y, k > 0)
+            start += size
     if callouts:
         y = pieces.callouts(canvas, spec.callouts, y)
     return canvas.drawn(y, spec.description)

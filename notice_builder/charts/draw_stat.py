@@ -17,9 +17,10 @@ def draw_stat(
     *,
     title: bool = True,
     callouts: bool = True,
+    backdrop: str | None = None,
 ) -> Drawn:
     """A big figure with its caption under it."""
-    canvas = Canvas(width, theme, locale)
+    canvas = Canvas(width, theme, locale, backdrop)
     p = canvas.palette
     y = pieces.title(canvas, spec.title, 0.0) if title else 0.0
     if spec.stat.value is None:
@@ -84,9 +85,10 @@ def draw_comparison(
     *,
     title: bool = True,
     callouts: bool = True,
+    backdrop: str | None = None,
 ) -> Drawn:
     """Before and after as two bars on one scale (the after bar emphasised), then the change."""
-    canvas = Canvas(width, theme, locale)
+    canvas = Canvas(width, theme, locale, backdrop)
     p = canvas.palette
     y = pieces.title(canvas, spec.title, 0.0) if title else 0.0
     known = [s for s in (spec.before, spec.after) if s.value is not None]

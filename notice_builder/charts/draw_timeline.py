@@ -33,7 +33,7 @@ def _row(
         label_w,
         cap,
         where=f"retention row {i + 1}",
-        max_lines=3,
+        max_lines=4,
         min_size=cap * 0.85,
         bold=True,
     )
@@ -44,21 +44,25 @@ def _row(
         w = max(min(item.days / end, 1.0) * area, 3.0) if end > 0 else 3.0
         canvas.rect(x0, cursor, w, bar_h, fill=p.primary, radius=min(2.0, w / 2))
         if item.event_label:
-            _diamond(canvas, x0, cursor + bar_h / 2, bar_h * 0.55, p.text, p.surface)
+            _diamond(canvas, x0, cursor + bar_h / 2, bar_h * 0.55, p.text, canvas.backdrop)
         room = area - w - 6
         if words.width <= room:
             canvas.text(
-                words, x0 + w + 6, cursor + (bar_h - words.height) / 2, p.text, backing=p.surface
+                words,
+                x0 + w + 6,
+                cursor + (bar_h - words.height) / 2,
+                p.text,
+                backing=canvas.backdrop,
             )
             cursor += bar_h
         else:  # too long beside the bar: under it
             block = canvas.fit(
                 item.value_label, area - 4, cap, where=f"retention period {i + 1}", max_lines=2
             )
-            canvas.text(block, x0 + 4, cursor + bar_h + 2, p.text, backing=p.surface)
+            canvas.text(block, x0 + 4, cursor + bar_h + 2, p.text, backing=canvas.backdrop)
             cursor += bar_h + 2 + block.height
     elif item.event:  # until an event: open-ended, dashed, the words inside
-        tint = blend(p.primary, p.surface, 0.14)
+        tint = blend(p.primary, canvas.backdrop, 0.14)
         canvas.rect(
             x0 + 0.5,
             cursor + 0.5,
@@ -86,7 +90,7 @@ def _row(
         block = canvas.fit(
             item.value_label, area - 4, cap, where=f"retention period {i + 1}", max_lines=2
         )
-        canvas.text(block, x0 + 4, cursor, p.text_muted, backing=p.surface)
+        canvas.text(block, x0 + 4, cursor, p.text_muted, backing=canvas.backdrop)
         cursor += block.height
     for extra in (item.event_label, item.note):
         if extra:
@@ -98,7 +102,7 @@ def _row(
                 max_lines=3,
                 min_size=cap * 0.85,
             )
-            canvas.text(block, x0 + 4, cursor + 2, p.text_muted, backing=p.surface)
+            canvas.text(block, x0 + 4, cursor + 2, p.text_muted, backing=canvas.backdrop)
             cursor += block.height + 2
     height = max(name.height, cursor - y)
     canvas.text(name, 0, y, p.text)
@@ -147,9 +151,10 @@ def draw_timeline(
     *,
     title: bool = True,
     callouts: bool = True,
+    backdrop: str | None = None,
 ) -> Drawn:
     """Draw `spec` `width` px wide: one row per period over a shared time axis."""
-    canvas = Canvas(width, theme, locale)
+    canvas = Canvas(width, theme, locale, backdrop)
     p, cap, space = canvas.palette, canvas.type.caption, canvas.space
     y = pieces.title(canvas, spec.title, 0.0) if title else 0.0
     if spec.is_empty:

@@ -40,7 +40,7 @@ def series_bar(canvas: Canvas, index: int, x: float, y: float, w: float, h: floa
         return
     colour = series_colour(canvas, index)
     style = index % 4 if canvas.theme.greyscale_safe else 0
-    surface = canvas.palette.surface
+    surface = canvas.backdrop
     if style == 0:
         canvas.rect(x, y, w, h, fill=colour)
         return

@@ -8,12 +8,19 @@ nothing to show, so a drawing can say so instead of drawing an empty frame.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
 ValueFormat = Literal["count", "days", "minutes", "percent"]
 MarkKind = Literal["collected", "shared", "sold"]
 Choice = Literal["optional", "opt_in", "opt_out"]
+
+
+def _check_amount(value: float | None, what: str) -> None:
+    """Figures are counts, days or minutes: finite and not negative (None = no data)."""
+    if value is not None and not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"{what} must be a finite number of at least 0, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,8 @@ class BarChartSpec:
                 )
             if s.labels and len(s.labels) != len(s.values):
                 raise ValueError(f"series {s.name!r} needs one label per value")
+            for v in s.values:
+                _check_amount(v, f"a value of series {s.name!r}")
 
     @property
     def is_empty(self) -> bool:
@@ -62,6 +71,7 @@ class FlowNode:
     value: float
     column: int
     highlight: bool = False  # stands out (e.g. a company other than the controller)
+    folded: int = 0  # how many smaller nodes this "N more" node stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +100,10 @@ class FlowSpec:
         ids = {n.id for col in self.columns for n in col}
         if len(ids) != sum(len(col) for col in self.columns):
             raise ValueError("flow node ids must be unique")
+        for node in (n for col in self.columns for n in col):
+            _check_amount(node.value, f"the value of node {node.id!r}")
         for link in self.links:
+            _check_amount(link.value, f"the value of link {link.source!r} → {link.target!r}")
             if link.source not in ids or link.target not in ids:
                 raise ValueError(f"link {link.source!r} → {link.target!r} names an unknown node")
 
@@ -116,7 +129,7 @@ class TimelineItem:
     event: str | None = None  # the event the period starts from or lasts until
     note: str | None = None  # criteria or the law that requires it
     value_label: str = ""  # the period in words ("2 years after you close your account")
-    event_label: str = ""  # when a period starts at an event: "Counted from when you close …"
+    event_label: str = ""  # a period starting at an event: "Counted from: you close …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +144,11 @@ class TimelineSpec:
     axis_label: str = ""
     callouts: tuple[str, ...] = ()
     empty_message: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_amount(self.max_days, "max_days")
+        for item in self.items:
+            _check_amount(item.days, f"the days of {item.label!r}")
 
     @property
     def is_empty(self) -> bool:

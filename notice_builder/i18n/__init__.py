@@ -82,7 +82,10 @@ def t(key: str, locale: str, count: float | None = None, **params: Any) -> str:
     if isinstance(entry, dict):
         if count is None:
             raise ValueError(f"message '{key}' has plural forms: give count")
-        entry = entry.get(plural_category(count, lang)) or entry["other"]
+        # An explicit "zero" form is used in any language: "No security incidents" reads
+        # better than "0 security incidents", even where CLDR has no zero category.
+        category = "zero" if count == 0 and "zero" in entry else plural_category(count, lang)
+        entry = entry.get(category) or entry["other"]
     if count is not None:
         params["count"] = format_number(count)
     return entry.format(**params) if params else entry

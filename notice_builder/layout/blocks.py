@@ -16,6 +16,7 @@ from . import spec
 from .context import Context
 from .facts import describe_retention, facts, humanize_duration, period_label
 from .kit import EMPTY, Piece, column_width, grid, heading, icon_item, pill, stack, text
+from .charts import draw_chart
 from .qr import qr_modules, qr_path
 
 BlockFunc = Callable[[Any, Context, float], Piece]
@@ -555,7 +556,8 @@ def report_summary(b: spec.ReportSummaryBlock, ctx: Context, width: float) -> Pi
 
 @block("chart")
 def chart(b: spec.ChartBlock, ctx: Context, width: float) -> Piece:
-    from .charts import draw_chart
-
-    drawn = draw_chart(b.chart, ctx, width)
-    return drawn
+    palette = ctx.theme.palette
+    title, body = draw_chart(
+        b.chart, ctx, width, backdrop=palette.surface if b.card else palette.background
+    )
+    return _with_heading(ctx, b, title, None, width, body)

@@ -150,8 +150,12 @@ def _fonts_css(scene: Scene) -> str:
     return "\n".join(rules)
 
 
-def write_svg(scene: Scene, *, outlined: bool = True) -> str:
-    """The scene as SVG text: outlined (glyphs as paths) or editable (text with subset fonts)."""
+def write_svg(scene: Scene, *, outlined: bool = True, embed_fonts: bool = True) -> str:
+    """The scene as SVG text: outlined (glyphs as paths) or editable (text with subset fonts).
+
+    `embed_fonts=False` leaves the fonts out of an editable SVG: the geometry and words of the
+    picture in a small, reviewable file (what the golden tests compare).
+    """
     root = [
         ("xmlns", SVG_NS),
         ("width", scene.width),
@@ -170,7 +174,7 @@ def write_svg(scene: Scene, *, outlined: bool = True) -> str:
         parts.append(
             f"<metadata{_attrs([('id', 'nb-' + key)])}>{escape(scene.metadata[key])}</metadata>"
         )
-    if not outlined:
+    if not outlined and embed_fonts:
         css = _fonts_css(scene)
         if css:
             parts.append(f"<style>{escape(css)}</style>")

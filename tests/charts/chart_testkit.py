@@ -82,6 +82,45 @@ def coffee_with(**changes: object) -> PrivacyNotice:
     return validate_notice(data)
 
 
+def big_notice(categories: int = 200, purposes: int = 30, recipients: int = 40):
+    """A valid notice at the model's limits: many kinds of data, purposes and recipients."""
+    data = coffee().model_dump(mode="json", exclude_none=True)
+    data["data_categories"] = [
+        {
+            "id": f"c{i}",
+            "label": {"en": f"Data kind {i}", "ar": f"نوع البيانات {i}"},
+            "source": ["provided", "observed", "inferred"][i % 3],
+        }
+        for i in range(categories)
+    ]
+    data["purposes"] = [
+        {
+            "id": f"p{i}",
+            "label": {"en": f"Purpose {i}", "ar": f"الغرض {i}"},
+            "description": "Why.",
+            "consent": "opt_in" if i % 4 == 0 else "none",
+        }
+        for i in range(purposes)
+    ]
+    data["recipients"] = [
+        {"id": f"r{i}", "name": f"Company {i}", "kind": "service_provider"}
+        for i in range(recipients)
+    ]
+    data["practices"] = [
+        {
+            "id": f"x{i}",
+            "data": [f"c{i}", f"c{(i * 7) % categories}"],
+            "purposes": [f"p{i % purposes}"],
+            "recipients": [f"r{i % recipients}"] if i % 3 == 0 else [],
+            "retention": "one-year",
+        }
+        for i in range(categories)
+    ]
+    for key in ("transfers", "choices", "commitments"):
+        data.pop(key, None)
+    return validate_notice(data)
+
+
 def walk(elements, dx: float = 0.0, dy: float = 0.0) -> Iterator[tuple[object, float, float]]:
     """Every shape with the offset of the groups around it."""
     for item in elements:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from chart_testkit import coffee, coffee_with
+from chart_testkit import big_notice, coffee, coffee_with
 
 from notice_builder.charts import (
     categories_by_source,
@@ -15,45 +15,6 @@ from notice_builder.charts import (
     retention_timeline,
 )
 from notice_builder.io import validate_notice
-
-
-def _big_notice(categories: int = 200, purposes: int = 30, recipients: int = 40):
-    """A valid notice at the model's limits: many kinds of data, purposes and recipients."""
-    data = coffee().model_dump(mode="json", exclude_none=True)
-    data["data_categories"] = [
-        {
-            "id": f"c{i}",
-            "label": {"en": f"Data kind {i}", "ar": f"نوع البيانات {i}"},
-            "source": ["provided", "observed", "inferred"][i % 3],
-        }
-        for i in range(categories)
-    ]
-    data["purposes"] = [
-        {
-            "id": f"p{i}",
-            "label": {"en": f"Purpose {i}", "ar": f"الغرض {i}"},
-            "description": "Why.",
-            "consent": "opt_in" if i % 4 == 0 else "none",
-        }
-        for i in range(purposes)
-    ]
-    data["recipients"] = [
-        {"id": f"r{i}", "name": f"Company {i}", "kind": "service_provider"}
-        for i in range(recipients)
-    ]
-    data["practices"] = [
-        {
-            "id": f"x{i}",
-            "data": [f"c{i}", f"c{(i * 7) % categories}"],
-            "purposes": [f"p{i % purposes}"],
-            "recipients": [f"r{i % recipients}"] if i % 3 == 0 else [],
-            "retention": "one-year",
-        }
-        for i in range(categories)
-    ]
-    for key in ("transfers", "choices", "commitments"):
-        data.pop(key, None)
-    return validate_notice(data)
 
 
 def _flows(spec):
@@ -102,10 +63,10 @@ def test_flow_in_arabic():
 
 
 def test_flow_folds_columns_beyond_the_limit():
-    spec = flow_chart(_big_notice(), "en", max_nodes=12)
+    spec = flow_chart(big_notice(), "en", max_nodes=12)
     assert all(len(col) <= 12 for col in spec.columns)
     folded = spec.columns[1][-1]
-    assert folded.id == "more:1" and folded.label == "189 more"
+    assert folded.id == "more:1" and folded.label == "189 more" and folded.folded == 189
     inflow, outflow = _flows(spec)
     total = sum(n.value for n in spec.columns[1])
     assert total == pytest.approx(sum(n.value for n in spec.columns[2]))
@@ -118,21 +79,37 @@ def test_matrix_marks_of_the_coffee_shop():
     cell = {(rows[r], cols[c]): m for (r, c), m in spec.cells.items()}
     assert cell[("Name and email", "Run your rewards account")].kind == "collected"
     assert cell[("Name and email", "Run your rewards account")].choice is None
-    assert cell[("Payment card", "Take payments")].kind == "shared"
+    # PayCo processes payments for the coffee shop: a service provider, not sharing.
+    assert cell[("Payment card", "Take payments")].kind == "collected"
     assert cell[("Location for the store finder", "Find a store near you")].choice == "opt_in"
     assert cell[("Support calls and chats", "Help you")].choice == "optional"
     assert ("Payment card", "Personal offers") not in cell
-    assert [e.key for e in spec.legend] == ["collected", "shared", "opt_in", "optional"]
-    assert cell[("Payment card", "Take payments")].label == (
-        "Payment card, Take payments: Used, and sent to another company."
+    assert [e.key for e in spec.legend] == ["collected", "opt_in", "optional"]
+    assert cell[("Payment card", "Take payments")].label == "Payment card, Take payments: Used."
+
+
+def test_matrix_marks_sharing_and_selling():
+    data = coffee().model_dump(mode="json", exclude_none=True)
+    data["recipients"][1]["kind"] = "third_party"  # Mailwave now uses the data for itself
+    data["commitments"] = []
+    data["practices"][1]["sold"] = True  # card payments
+    spec = practice_matrix(validate_notice(data), "en")
+    cell = {(spec.rows[r], spec.columns[c]): m for (r, c), m in spec.cells.items()}
+    shared = cell[("Email engagement", "Emails about news and offers")]
+    assert (shared.kind, shared.choice) == ("shared", "opt_in")
+    assert shared.label == (
+        "Email engagement, Emails about news and offers: Shared with another company for its "
+        "own use. Only if you agree."
     )
+    assert cell[("Payment card", "Take payments")].kind == "sold"
+    assert [e.key for e in spec.legend] == ["collected", "shared", "sold", "opt_in", "optional"]
 
 
 def test_matrix_in_arabic_and_at_200_rows():
     spec = practice_matrix(coffee(), "ar")
     assert spec.rows[0] == "الاسم والبريد الإلكتروني"
     assert spec.legend[0].label == "نستخدمها"
-    big = practice_matrix(_big_notice(), "ar")
+    big = practice_matrix(big_notice(), "ar")
     assert len(big.rows) == 200 and big.cells
 
 
@@ -144,7 +121,7 @@ def test_sources_count_kinds_of_data():
         spec.callouts[0]
         == "You give us: Name and email, Payment card, Survey answers, Support calls and chats"
     )
-    big = categories_by_source(_big_notice(), "ar")
+    big = categories_by_source(big_notice(), "ar")
     assert sum(big.series[0].values) == 200
     assert big.callouts[0].endswith("، 63 أخرى")  # 67 kinds: four named, the rest counted
 
@@ -158,7 +135,7 @@ def test_retention_timeline():
     assert longest.value_label == "6 years" and longest.note == "Required by Irish tax law"
     member = next(i for i in spec.items if i.event)
     assert member.event == "you close your account" and member.days == pytest.approx(730.5)
-    assert member.event_label == "Counted from when you close your account"
+    assert member.event_label == "Counted from: you close your account"
     assert [t.label for t in spec.ticks][:3] == ["0", "1 year", "2 years"]
     assert spec.ticks[-1].value >= spec.max_days
     ar = retention_timeline(coffee(), "ar")

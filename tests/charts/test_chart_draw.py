@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from chart_testkit import THEME, bars, coffee, coffee_with, make_theme, texts, walk, x_extent
+from chart_testkit import (
+    THEME,
+    bars,
+    big_notice,
+    coffee,
+    coffee_with,
+    make_theme,
+    texts,
+    walk,
+    x_extent,
+)
 
 from notice_builder.charts import (
     BarChartSpec,
@@ -22,7 +32,7 @@ from notice_builder.charts import (
 )
 from notice_builder.render.scene import Group, Rect, Text
 
-WIDTHS = [320, 640, 1000]
+WIDTHS = [160, 320, 640, 1000]
 
 
 @pytest.mark.parametrize("locale", ["en", "ar"])
@@ -178,3 +188,40 @@ def test_titles_and_callouts_can_be_left_to_the_layout():
     assert spec.callouts[0] not in texts(bare)
     assert bare.height < full.height
     assert full.elements[0].label == spec.description
+
+
+def _inside(drawn, width):
+    for shape, dx, _ in walk(drawn.elements):
+        left, right = x_extent(shape, dx)
+        assert left >= -1 and right <= width + 1, (type(shape).__name__, left, right)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_every_kind_of_mark_stays_inside(locale):
+    from notice_builder.charts import practice_matrix
+    from notice_builder.io import validate_notice
+
+    data = coffee().model_dump(mode="json", exclude_none=True)
+    data["recipients"][1]["kind"] = "third_party"
+    data["commitments"] = []
+    data["practices"][1]["sold"] = True
+    data["practices"][6]["consent"] = "opt_out"
+    spec = practice_matrix(validate_notice(data), locale)
+    assert {e.key for e in spec.legend} == {
+        "collected",
+        "shared",
+        "sold",
+        "opt_in",
+        "opt_out",
+        "optional",
+    }
+    for width in (320, 640):
+        _inside(draw_matrix(spec, width, THEME, locale), width)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_two_hundred_kinds_of_data_draw_inside(locale):
+    notice = big_notice()
+    for name in ("flow", "matrix", "sources", "retention"):
+        drawn = draw_chart(build_chart(name, notice, locale), 480, THEME, locale)
+        _inside(drawn, 480)

@@ -1,0 +1,1 @@
+"""Export: PNG, PDF, SVG, presets, the email kit and bundles."""

@@ -1,0 +1,47 @@
+"""SVG to PNG and PDF through cairosvg, safely.
+
+cairosvg only ever sees SVG this project generated, and always through a `url_fetcher` that
+refuses everything but `data:` URIs: nothing in a picture can make the process read a local
+file or open a connection. Output size is always given explicitly; `unsafe` is never set.
+"""
+
+from __future__ import annotations
+
+from cairosvg.surface import PDFSurface, PNGSurface
+from cairosvg.url import fetch
+
+
+class BlockedResource(ValueError):
+    """A picture referred to something outside itself."""
+
+
+def deny_external(url: str, resource_type: str | None = None) -> bytes:
+    """cairosvg's url_fetcher: `data:` URIs only; files and network addresses are refused."""
+    if url.startswith("data:"):
+        return fetch(url, resource_type)
+    raise BlockedResource(f"external resource refused: {url[:80]}")
+
+
+def svg_to_png(
+    svg: str, *, width: int, height: int | None = None, background: str | None = None
+) -> bytes:
+    """Rasterise `svg` to PNG bytes `width` px wide (height follows the aspect ratio if None)."""
+    return PNGSurface.convert(
+        bytestring=svg.encode("utf-8"),
+        url_fetcher=deny_external,
+        output_width=width,
+        output_height=height,
+        background_color=background,
+        unsafe=False,
+    )
+
+
+def svg_to_pdf(svg: str, *, width: float, height: float) -> bytes:
+    """Convert `svg` to a one-page vector PDF of `width` x `height` points."""
+    return PDFSurface.convert(
+        bytestring=svg.encode("utf-8"),
+        url_fetcher=deny_external,
+        output_width=width,
+        output_height=height,
+        unsafe=False,
+    )
