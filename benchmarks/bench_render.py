@@ -74,7 +74,7 @@ def main() -> None:
     print(f"{'layout':20} {'locale':6} {'new notice ms':>14} {'all cold ms':>12} {'cached ms':>10}")
     for layout in layout_names():
         for locale in ("en", "ar"):
-            job = lambda: render(notice, layout, "light", locale).svg()  # noqa: E731
+            job = lambda layout=layout, locale=locale: render(notice, layout, "light", locale).svg()  # noqa: E731
             new = median_ms(job, args.runs, before=clear_layout_caches)
             cold = median_ms(job, args.runs, before=text.clear_caches)
             cached = median_ms(job, args.runs)

@@ -13,10 +13,10 @@ from ..render import icons
 from ..render.scene import Element, Line, Path, Rect
 from ..render.scene import Text as TextShape
 from . import spec
+from .charts import draw_chart
 from .context import Context
 from .facts import describe_retention, facts, humanize_duration, period_label
 from .kit import EMPTY, Piece, column_width, grid, heading, icon_item, pill, stack, text
-from .charts import draw_chart
 from .qr import qr_modules, qr_path
 
 BlockFunc = Callable[[Any, Context, float], Piece]
