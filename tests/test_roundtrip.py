@@ -89,3 +89,14 @@ def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
         save_notice(notice, target)
     assert target.read_text() == "old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["n.yaml"]
+
+
+def test_saved_file_has_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "n.yaml"
+    save_notice(load_notice(EXAMPLES[0]), target)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
