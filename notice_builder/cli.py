@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--theme", default="light", help="theme name (see `notice-builder themes`)")
     render.add_argument("--locale", help="locale to draw in (default: the notice's default locale)")
     render.add_argument("-o", "--output", default="-", help="file to write, .svg ('-' for stdout)")
+    render.add_argument("--brand-primary", metavar="#RRGGBB", help="brand primary colour (corrected to pass WCAG contrast)")
+    render.add_argument("--brand-accent", metavar="#RRGGBB", help="brand accent colour (corrected to pass WCAG contrast)")
+    render.add_argument("--strict-brand", action="store_true", help="refuse a brand colour that fails contrast instead of correcting it")
     form = render.add_mutually_exclusive_group()
     form.add_argument(
         "--outlined",
@@ -278,7 +281,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .io import NoticeError
-    from .layout import RenderError, render
+    from .layout import render
 
     if args.output != "-" and Path(args.output).suffix.lower() != ".svg":
         print(
@@ -290,9 +293,10 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(loaded, file=err)
         return EXIT_UNREADABLE
     try:
-        result = render(loaded.notice, args.layout, args.theme, args.locale)
-    except (KeyError, RenderError) as exc:
-        print(f"notice-builder render: {exc.args[0]}", file=err)
+        theme = _branded_theme(args, err)
+        result = render(loaded.notice, args.layout, theme, args.locale)
+    except (KeyError, ValueError) as exc:
+        print(f"notice-builder render: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=err)
         return EXIT_UNREADABLE
     code = _write(args.output, result.svg(outlined=args.outlined), out, err)
     for problem in result.overflow:
@@ -303,6 +307,19 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if code == EXIT_OK and (result.overflow or result.missing_characters):
         return EXIT_FOUND
     return code
+
+
+def _branded_theme(args: argparse.Namespace, err: TextIO):
+    """The chosen theme, with the brand colours applied (their corrections noted on stderr)."""
+    from .render.theme import apply_brand, get_theme
+
+    theme = get_theme(args.theme)
+    if not (args.brand_primary or args.brand_accent):
+        return theme
+    branded = apply_brand(theme, primary=args.brand_primary, accent=args.brand_accent, strict=args.strict_brand)
+    for note in branded.notes:
+        print(f"note: {note}", file=err)
+    return branded.theme
 
 
 def _cmd_layouts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -225,3 +225,21 @@ def test_layouts_and_themes_listed(capsys):
     assert "nutrition-label" in out
     code, out, _ = run(capsys, "themes")
     assert code == 0 and "high-contrast" in out
+
+
+def test_render_brand_colour_corrected_with_note_or_refused(capsys, tmp_path):
+    target = tmp_path / "b.svg"
+    code, _, err = run(capsys, "render", SAMPLE, "--brand-primary", "#ffcc00", "-o", str(target))
+    assert code == 0 and "note: primary #ffcc00 has 1.3:1" in err and "darkened to #aa8700" in err
+    assert 'fill="#aa8700"' in target.read_text()
+    code, _, err = run(
+        capsys,
+        "render",
+        SAMPLE,
+        "--brand-primary",
+        "#ffcc00",
+        "--strict-brand",
+        "-o",
+        str(tmp_path / "c.svg"),
+    )
+    assert code == 2 and "needs at least 3:1" in err and not (tmp_path / "c.svg").exists()

@@ -142,3 +142,47 @@ def test_layout_file_errors_name_line_and_field(tmp_path):
     assert (
         problem.line == 5 and "unknown field 'colums' (did you mean 'columns'?)" in problem.message
     )
+
+
+def _minimal() -> PrivacyNotice:
+    return PrivacyNotice.model_validate(
+        {
+            "id": "tiny",
+            "title": "Tiny notice",
+            "effective_date": "2026-01-01",
+            "controller": {"name": "Tiny", "email": "hi@tiny.example"},
+            "data_categories": [{"id": "email", "label": "Email"}],
+            "purposes": [{"id": "acct", "label": "Account", "description": "We run it."}],
+            "practices": [{"id": "p", "data": ["email"], "purposes": ["acct"]}],
+        }
+    )
+
+
+@pytest.mark.parametrize("layout", layout_names())
+def test_empty_sections_render_without_crashing(layout):
+    result = render(_minimal(), layout, "print", "en")
+    ET.fromstring(result.svg())
+    assert result.overflow == ()
+
+
+def test_long_description_emoji_and_combining_marks(coffee):
+    data = coffee.model_dump(mode="json", exclude_unset=True)
+    data["purposes"][0]["description"] = {
+        "en": ("Long words and sentences. " * 80).strip(),
+        "ar": "وصف",
+    }
+    data["purposes"][1]["label"] = {"en": "Pay with e\u0301 and n\u0303 👩🏽‍⚖️", "ar": "دفع"}
+    notice = PrivacyNotice.model_validate(data)
+    spec = LayoutSpec.model_validate(
+        {
+            "id": "purposes",
+            "label": "P",
+            "description": "d",
+            "blocks": [{"type": "purposes", "descriptions": True}],
+        }
+    )
+    result = render(notice, spec, "light", "en")
+    assert "\U0001f469" in result.missing_characters
+    for shape, dx, _dy in result.scene.walk():
+        if hasattr(shape, "block"):
+            assert dx + shape.x + shape.block.width <= result.scene.width
