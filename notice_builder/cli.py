@@ -90,9 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--theme", default="light", help="theme name (see `notice-builder themes`)")
     render.add_argument("--locale", help="locale to draw in (default: the notice's default locale)")
     render.add_argument("-o", "--output", default="-", help="file to write, .svg ('-' for stdout)")
-    render.add_argument("--brand-primary", metavar="#RRGGBB", help="brand primary colour (corrected to pass WCAG contrast)")
-    render.add_argument("--brand-accent", metavar="#RRGGBB", help="brand accent colour (corrected to pass WCAG contrast)")
-    render.add_argument("--strict-brand", action="store_true", help="refuse a brand colour that fails contrast instead of correcting it")
+    render.add_argument(
+        "--brand-primary",
+        metavar="#RRGGBB",
+        help="brand primary colour (corrected to pass WCAG contrast)",
+    )
+    render.add_argument(
+        "--brand-accent",
+        metavar="#RRGGBB",
+        help="brand accent colour (corrected to pass WCAG contrast)",
+    )
+    render.add_argument(
+        "--logo", metavar="FILE", help="brand logo, PNG or JPEG (re-encoded; metadata dropped)"
+    )
+    render.add_argument(
+        "--strict-brand",
+        action="store_true",
+        help="refuse a brand colour that fails contrast instead of correcting it",
+    )
     form = render.add_mutually_exclusive_group()
     form.add_argument(
         "--outlined",
@@ -294,9 +309,12 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_UNREADABLE
     try:
         theme = _branded_theme(args, err)
-        result = render(loaded.notice, args.layout, theme, args.locale)
+        logo = _logo(args.logo)
+        result = render(loaded.notice, args.layout, theme, args.locale, logo=logo)
     except (KeyError, ValueError) as exc:
-        print(f"notice-builder render: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=err)
+        print(
+            f"notice-builder render: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=err
+        )
         return EXIT_UNREADABLE
     code = _write(args.output, result.svg(outlined=args.outlined), out, err)
     for problem in result.overflow:
@@ -316,10 +334,26 @@ def _branded_theme(args: argparse.Namespace, err: TextIO):
     theme = get_theme(args.theme)
     if not (args.brand_primary or args.brand_accent):
         return theme
-    branded = apply_brand(theme, primary=args.brand_primary, accent=args.brand_accent, strict=args.strict_brand)
+    branded = apply_brand(
+        theme, primary=args.brand_primary, accent=args.brand_accent, strict=args.strict_brand
+    )
     for note in branded.notes:
         print(f"note: {note}", file=err)
     return branded.theme
+
+
+def _logo(path: str | None):
+    """The logo file, cleaned; its problems raise ValueError with the reason."""
+    if path is None:
+        return None
+    from .render.logo import MAX_BYTES, prepare_logo
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"cannot read the logo {path}: {exc.strerror or exc}") from None
+    return prepare_logo(data)
 
 
 def _cmd_layouts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

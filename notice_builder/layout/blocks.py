@@ -11,6 +11,7 @@ from typing import Any
 
 from ..render import icons
 from ..render.scene import Element, Line, Path, Rect
+from ..render.scene import Image as ImageShape
 from ..render.scene import Text as TextShape
 from . import spec
 from .charts import draw_chart
@@ -64,9 +65,19 @@ def header(b: spec.HeaderBlock, ctx: Context, width: float) -> Piece:
     pieces: list[Element] = [
         Rect(ctx.mirror(0, rule_w, width), 0, rule_w, s * 0.75, palette.primary, radius=s * 0.375)
     ]
+    title_width = width
+    if ctx.logo is not None:
+        # The logo sits at the end edge, opposite the start of the title, at most 56 px tall;
+        # the title wraps short of it.
+        logo = ctx.logo
+        w = min(56 * ctx.scale * logo.width / logo.height, width / 3)
+        h = w * logo.height / logo.width
+        label = f"{notice.controller.name} logo"
+        pieces.append(ImageShape(logo.data_uri, ctx.mirror(width - w, w, width), 0, w, h, label))
+        title_width = width - w - s * 3
     y = s * 2.5
-    title = text(ctx, ctx.text(notice.title), width, "title", bold=True)
-    pieces.append(title.moved(0, y))
+    title = text(ctx, ctx.text(notice.title), title_width, "title", bold=True)
+    pieces.append(title.moved(ctx.mirror(0, title_width, width), y))
     y += title.height + s
     updated = notice.last_updated or notice.effective_date
     byline = (

@@ -9,6 +9,7 @@ from typing import Literal
 from ..i18n import is_rtl, language, t
 from ..model import PrivacyNotice
 from ..model.text import LongText, Text
+from ..render.logo import Logo
 from ..render.theme import Theme
 from ..text import FontStack, TextBlock, fit_text, wrap_text
 
@@ -23,6 +24,7 @@ class Context:
     locale: str
     theme: Theme
     scale: float = 1.0
+    logo: Logo | None = None
     overflow: list[str] = field(default_factory=list)
     missing: set[int] = field(default_factory=set)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import PrivacyNotice
+from ..render.logo import Logo
 from ..render.scene import Element, Group, Rect, Scene
 from ..render.svg import write_svg
 from ..render.theme import Theme, get_theme
@@ -55,11 +56,16 @@ def render(
     layout: str | LayoutSpec = "at-a-glance",
     theme: str | Theme = "light",
     locale: str | None = None,
+    *,
+    logo: Logo | None = None,
 ) -> Rendered:
-    """Lay out `notice` with `layout` in `theme`, in `locale` (default: the notice's)."""
+    """Lay out `notice` with `layout` in `theme`, in `locale` (default: the notice's), with the
+    brand `logo` (from `render.logo.prepare_logo`) in the header."""
     spec = get_layout(layout) if isinstance(layout, str) else layout
     theme_obj = get_theme(theme) if isinstance(theme, str) else theme
-    ctx = Context(notice, resolve_locale(notice, locale), theme_obj, scale=spec.page.scale)
+    ctx = Context(
+        notice, resolve_locale(notice, locale), theme_obj, scale=spec.page.scale, logo=logo
+    )
     page = spec.page
     palette = theme_obj.palette
     inner = page.width - 2 * page.margin
@@ -159,9 +165,10 @@ def render_svg(
     locale: str | None = None,
     *,
     outlined: bool = True,
+    logo: Logo | None = None,
 ) -> str:
     """`render(...)` written as SVG text."""
-    return render(notice, layout, theme, locale).svg(outlined=outlined)
+    return render(notice, layout, theme, locale, logo=logo).svg(outlined=outlined)
 
 
 __all__ = ["RenderError", "Rendered", "render", "render_svg", "resolve_locale"]

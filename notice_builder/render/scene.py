@@ -83,7 +83,19 @@ class Icon:
     stroke_width: float = 2.0
 
 
-Shape = Rect | Circle | Line | Path | Text | Icon
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A raster image (a cleaned logo) as a data URI, drawn into a box at (x, y)."""
+
+    href: str
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str | None = None
+
+
+Shape = Rect | Circle | Line | Path | Text | Icon | Image
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..text.embed import editable_runs, font_face_css
 from ..text.outline import block_paths, fmt
 from .icons import get_icon
-from .scene import Circle, Element, Group, Icon, Line, Path, Rect, Scene, Text
+from .scene import Circle, Element, Group, Icon, Image, Line, Path, Rect, Scene, Text
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -87,6 +87,17 @@ def _shape(item: Element, outlined: bool, dx: float = 0.0, dy: float = 0.0) -> I
         yield from (_outlined_text(item) if outlined else _editable_text(item))
     elif isinstance(item, Icon):
         yield from _icon(item)
+    elif isinstance(item, Image):
+        # Only cleaned PNG data URIs reach a scene (render/logo.py); nothing is fetched.
+        if not item.href.startswith("data:image/png;base64,"):
+            raise ValueError("a scene image must be a PNG data URI")
+        pairs = [("x", item.x), ("y", item.y), ("width", item.width), ("height", item.height)]
+        pairs += [
+            ("href", item.href),
+            ("role", "img" if item.label else None),
+            ("aria-label", item.label),
+        ]
+        yield f"<image{_attrs(pairs)}/>"
     else:  # pragma: no cover - the Element union is closed
         raise TypeError(f"cannot draw {type(item).__name__}")
 

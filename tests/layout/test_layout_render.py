@@ -186,3 +186,23 @@ def test_long_description_emoji_and_combining_marks(coffee):
     for shape, dx, _dy in result.scene.walk():
         if hasattr(shape, "block"):
             assert dx + shape.x + shape.block.width <= result.scene.width
+
+
+def test_logo_drawn_at_the_end_edge_with_a_label(coffee):
+    import io as _io
+
+    from PIL import Image as PILImage
+
+    from notice_builder.render.logo import prepare_logo
+    from notice_builder.render.scene import Image
+
+    out = _io.BytesIO()
+    PILImage.new("RGB", (200, 100), "#7a2e8e").save(out, "PNG")
+    logo = prepare_logo(out.getvalue())
+    for locale, at_right in (("en", True), ("ar", False)):
+        result = render(coffee, "at-a-glance", "light", locale, logo=logo)
+        placed = [(shape, dx) for shape, dx, _ in result.scene.walk() if isinstance(shape, Image)]
+        [(image, dx)] = placed
+        assert image.label == "Brewline Coffee logo"
+        assert ((dx + image.x) > result.scene.width / 2) is at_right
+        assert '<image x="' in result.svg() and 'aria-label="Brewline Coffee logo"' in result.svg()
