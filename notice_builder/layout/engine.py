@@ -101,7 +101,7 @@ def render(
                     Rect(0, 0, width, height, palette.surface, palette.border, 1, theme_obj.radius)
                 )
             children.append(piece.moved(pad, pad))
-            elements.append(Group(tuple(children), label=b.type, dx=left, dy=y))
+            elements.append(Group(tuple(children), label=b.type, dx=left, dy=y, height=height))
             x += width + page.gutter
         y += height + page.row_gap
         row, used = [], 0

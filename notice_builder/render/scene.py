@@ -100,12 +100,15 @@ Shape = Rect | Circle | Line | Path | Text | Icon | Image
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Shapes that belong together, optionally labelled for assistive technology and moved."""
+    """Shapes that belong together, optionally labelled for assistive technology, moved by
+    (dx, dy) and scaled by `scale` (scaling first)."""
 
     children: tuple[Shape | Group, ...]
     label: str | None = None
     dx: float = 0.0
     dy: float = 0.0
+    scale: float = 1.0
+    height: float | None = None  # known for the rows of a layout, so pages can break between them
 
 
 Element = Shape | Group

@@ -47,11 +47,10 @@ def _paint(fill: str | None, stroke: str | None, stroke_width: float) -> list[tu
 def _shape(item: Element, outlined: bool, dx: float = 0.0, dy: float = 0.0) -> Iterator[str]:
     if isinstance(item, Group):
         label = [("role", "group"), ("aria-label", item.label)] if item.label else []
-        move = (
-            [("transform", f"translate({fmt(item.dx)} {fmt(item.dy)})")]
-            if item.dx or item.dy
-            else []
-        )
+        transform = f"translate({fmt(item.dx)} {fmt(item.dy)})" if item.dx or item.dy else ""
+        if item.scale != 1:
+            transform = f"{transform} scale({fmt(item.scale)})".strip()
+        move = [("transform", transform)] if transform else []
         yield f"<g{_attrs(label + move)}>"
         for child in item.children:
             yield from _shape(child, outlined)

@@ -1,0 +1,62 @@
+"""Export a notice's picture to bytes or to a file: render, fit to the preset, encode, and write
+atomically (a failed export never leaves a partial file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..io.save import write_atomic
+from ..layout import render
+from ..model import PrivacyNotice
+from ..render.logo import Logo
+from ..render.theme import Theme
+from .formats import EXPORTERS, Exported, ExportError, Options, export_rendered
+from .presets import get_preset
+
+
+def export(
+    notice: PrivacyNotice,
+    *,
+    layout: str | None = None,
+    theme: str | Theme = "light",
+    locale: str | None = None,
+    preset: str = "original",
+    format: str | None = None,
+    options: Options | None = None,
+    logo: Logo | None = None,
+) -> Exported:
+    """One picture of `notice` as bytes, for `preset` (default: the layout at its own size)."""
+    chosen = get_preset(preset)
+    rendered = render(notice, layout or chosen.layout or "at-a-glance", theme, locale, logo=logo)
+    exported = export_rendered(rendered, chosen, format, options)
+    if rendered.overflow or rendered.missing_characters:
+        problems = [*rendered.overflow]
+        if rendered.missing_characters:
+            shown = " ".join(f"U+{ord(c):04X}" for c in rendered.missing_characters)
+            problems.append(f"no bundled font draws {shown}; drawn as a replacement mark")
+        exported = Exported(**{**exported.__dict__, "warnings": (*exported.warnings, *problems)})
+    return exported
+
+
+def output_path(
+    target: str | Path, notice: PrivacyNotice, layout: str, locale: str, format: str
+) -> Path:
+    """`target` itself when it names a file; inside a folder, `<notice>-<layout>-<locale>.<format>`."""
+    target = Path(target)
+    if target.suffix.lower().lstrip(".") in EXPORTERS:
+        return target
+    return target / f"{notice.id}-{layout}-{locale}.{format}"
+
+
+def write_export(exported: Exported, path: Path) -> Path:
+    """Write atomically; a folder that is missing or not writable is a clear error."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"the folder {folder} does not exist")
+    try:
+        write_atomic(path, exported.data)
+    except PermissionError:
+        raise ExportError(f"cannot write to {folder}: permission denied") from None
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path

@@ -1,0 +1,274 @@
+"""Exporters: a rendered picture to SVG, PNG or PDF bytes, fitted to a preset.
+
+One registry of exporters keyed by format (svg, png, pdf); `export_rendered` picks one from a
+preset or an explicit format. Every exporter gets the same scene, so the files cannot disagree.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from PIL import Image
+
+from ..layout.engine import Rendered
+from ..render.scene import Group, Scene
+from ..render.svg import write_svg
+from .presets import PT_PER_PX, Preset
+from .rasterize import svg_to_pdf, svg_to_png
+
+
+class ExportError(ValueError):
+    """The export cannot be made as asked; the message names the preset and the limit."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """One exported file's bytes and facts (for manifests and HTML snippets)."""
+
+    data: bytes
+    format: str
+    media_type: str
+    width: int  # pixels for PNG; CSS px for SVG; points for PDF
+    height: int
+    display_width: int  # CSS px to show it at (a 2x PNG shows at half its pixel width)
+    pages: int = 1
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def suffix(self) -> str:
+        return "." + self.format
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a person may change about an export."""
+
+    scale: float | None = None  # PNG pixels per CSS px (1, 2, 3)
+    width: int | None = None  # or: the PNG's width in pixels
+    transparent: bool | None = None
+    palette: bool | None = None
+    outlined: bool = True  # SVG form
+    minify: bool = False  # SVG without line breaks
+
+
+def fit_scene(scene: Scene, preset: Preset, layout: str) -> tuple[Scene, float]:
+    """The scene fitted into the preset's canvas: scaled (never below `min_fit`), centred on the
+    background. Returns the new scene and the scale used."""
+    width, height = scene.width, scene.height
+    if preset.width is None:
+        return scene, 1.0
+    if preset.height is None:
+        factor = preset.width / width
+        canvas = (preset.width, height * factor)
+        if canvas[1] > preset.max_height:
+            raise ExportError(
+                f"the {layout} picture would be {canvas[1]:.0f} px tall in the '{preset.name}' preset; "
+                f"the limit is {preset.max_height:.0f} px. Choose a shorter layout or the print-a4 preset"
+            )
+    else:
+        factor = min(preset.width / width, preset.height / height, 2.0)
+        canvas = (preset.width, preset.height)
+    if factor < preset.min_fit:
+        raise ExportError(
+            f"the {layout} picture ({width:.0f} x {height:.0f} px) would shrink to {factor:.0%} to fit "
+            f"the '{preset.name}' preset ({_size(preset)}), below the {preset.min_fit:.0%} that keeps "
+            "text legible. Choose a layout made for it (email-banner) or another preset"
+        )
+    if factor == 1 and canvas == (width, height):
+        return scene, 1.0
+    dx = (canvas[0] - width * factor) / 2
+    dy = (canvas[1] - height * factor) / 2
+    content = Group(scene.elements, dx=dx, dy=dy, scale=factor)
+    return replace(scene, width=canvas[0], height=canvas[1], elements=(content,)), factor
+
+
+def _size(preset: Preset) -> str:
+    if preset.width is None:
+        return "its own size"
+    return (
+        f"{preset.width:.0f} x {preset.height:.0f} px"
+        if preset.height
+        else f"{preset.width:.0f} px wide"
+    )
+
+
+def _export_svg(scene: Scene, preset: Preset, options: Options) -> Exported:
+    svg = write_svg(scene, outlined=options.outlined)
+    if options.minify:
+        svg = re.sub(r">\s*\n\s*<", "><", svg)
+    return Exported(
+        svg.encode("utf-8"),
+        "svg",
+        "image/svg+xml",
+        round(scene.width),
+        round(scene.height),
+        round(scene.width),
+    )
+
+
+def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
+    transparent = preset.transparent if options.transparent is None else options.transparent
+    warnings: list[str] = []
+    if transparent:
+        scene = replace(scene, background=None)
+        if preset.name == "email":
+            warnings.append(
+                "a transparent background in email: dark mode may invert or hide the picture; "
+                "the email preset uses a solid background by default"
+            )
+    if options.width:
+        pixels = options.width
+    else:
+        pixels = round(scene.width * (options.scale or preset.scale))
+    if not 16 <= pixels <= 8000:
+        raise ExportError(f"a PNG {pixels} px wide is outside the 16-8000 px range")
+    png = svg_to_png(write_svg(scene, outlined=True), width=pixels)
+    image = Image.open(io.BytesIO(png))
+    height = image.height
+    if height > 16000:
+        raise ExportError(f"the PNG would be {height} px tall; the limit is 16000 px")
+    palette = preset.palette if options.palette is None else options.palette
+    density = pixels / scene.width
+    data = _encode_png(image, palette=palette, transparent=transparent, density=density)
+    return Exported(
+        data, "png", "image/png", pixels, height, round(scene.width), warnings=tuple(warnings)
+    )
+
+
+def _encode_png(image: Image.Image, *, palette: bool, transparent: bool, density: float) -> bytes:
+    """Flat graphics stay crisp in 256 colours without dithering; density is recorded."""
+    if not transparent:
+        image = image.convert("RGB")
+    if palette:
+        image = image.quantize(
+            colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        )
+    out = io.BytesIO()
+    dpi = round(96 * density)
+    image.save(out, "PNG", optimize=palette, compress_level=9 if palette else 6, dpi=(dpi, dpi))
+    return _with_srgb(out.getvalue())
+
+
+def _with_srgb(png: bytes) -> bytes:
+    """Mark the PNG as sRGB (perceptual intent) right after its header, as the spec places it."""
+    chunk = b"sRGB" + b"\x00"
+    srgb = struct.pack(">I", 1) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    end_of_ihdr = 8 + 4 + 4 + 13 + 4
+    return png[:end_of_ihdr] + srgb + png[end_of_ihdr:]
+
+
+def _export_pdf(scene: Scene, preset: Preset, options: Options) -> Exported:
+    if preset.page is None:
+        svg = write_svg(scene, outlined=True)
+        pdf = svg_to_pdf(svg, width=scene.width * PT_PER_PX, height=scene.height * PT_PER_PX)
+        return Exported(
+            pdf,
+            "pdf",
+            "application/pdf",
+            round(scene.width * PT_PER_PX),
+            round(scene.height * PT_PER_PX),
+            round(scene.width),
+        )
+    pages = paginate(scene, preset)
+    documents = [
+        svg_to_pdf(write_svg(page, outlined=True), width=preset.page[0], height=preset.page[1])
+        for page in pages
+    ]
+    data = documents[0] if len(documents) == 1 else _merge_pdfs(documents)
+    return Exported(
+        data,
+        "pdf",
+        "application/pdf",
+        round(preset.page[0]),
+        round(preset.page[1]),
+        round(scene.width),
+        pages=len(pages),
+    )
+
+
+def paginate(scene: Scene, preset: Preset) -> list[Scene]:
+    """The scene on printed pages: scaled to the page's width inside its margins, broken between
+    the layout's rows (never through a card)."""
+    assert preset.page is not None
+    page_w, page_h = (v / PT_PER_PX for v in preset.page)
+    margin = preset.margin_pt / PT_PER_PX
+    factor = min((page_w - 2 * margin) / scene.width, 1.0)
+    room = page_h - 2 * margin
+    pages: list[list[tuple[object, float]]] = [[]]
+    top = None
+    for element in scene.elements:
+        height = element.height if isinstance(element, Group) and element.height else 0.0
+        y = element.dy if isinstance(element, Group) else 0.0
+        if top is None:
+            top = y
+        if (y + height - top) * factor > room and pages[-1]:
+            pages.append([])
+            top = y
+        if height * factor > room:
+            raise ExportError(
+                f"a block ({getattr(element, 'label', 'block')}) is taller than a {preset.name} page; "
+                "choose a layout with shorter blocks"
+            )
+        pages[-1].append((element, top))
+    if len(pages) > preset.max_pages:
+        raise ExportError(
+            f"the picture needs {len(pages)} pages; the '{preset.name}' preset allows {preset.max_pages}"
+        )
+    result = []
+    for items in pages:
+        first_top = items[0][1] if items else 0.0
+        moved = tuple(Group((element,), dy=-first_top) for element, _ in items)
+        content = Group(
+            moved,
+            dx=margin + (page_w - 2 * margin - scene.width * factor) / 2,
+            dy=margin,
+            scale=factor,
+        )
+        result.append(replace(scene, width=page_w, height=page_h, elements=(content,)))
+    return result
+
+
+def _merge_pdfs(documents: list[bytes]) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for document in documents:
+        writer.append(io.BytesIO(document))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+EXPORTERS: dict[str, Callable[[Scene, Preset, Options], Exported]] = {
+    "svg": _export_svg,
+    "png": _export_png,
+    "pdf": _export_pdf,
+}
+
+
+def register_exporter(format: str, exporter: Callable[[Scene, Preset, Options], Exported]) -> None:
+    EXPORTERS[format] = exporter
+
+
+def format_names() -> list[str]:
+    return list(EXPORTERS)
+
+
+def export_rendered(
+    rendered: Rendered, preset: Preset, format: str | None = None, options: Options | None = None
+) -> Exported:
+    """Export a rendered picture for `preset` (fitted to its canvas) as `format` (default: the
+    preset's)."""
+    format = format or preset.format
+    if format not in EXPORTERS:
+        raise ExportError(f"unknown format '{format}' (known: {', '.join(EXPORTERS)})")
+    options = options or Options()
+    scene = rendered.scene
+    if preset.page is None or format != "pdf":
+        scene, _ = fit_scene(scene, preset, rendered.layout)
+    return EXPORTERS[format](scene, preset, options)
