@@ -121,10 +121,7 @@ def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
                 "a transparent background in email: dark mode may invert or hide the picture; "
                 "the email preset uses a solid background by default"
             )
-    if options.width:
-        pixels = options.width
-    else:
-        pixels = round(scene.width * (options.scale or preset.scale))
+    pixels = options.width or round(scene.width * (options.scale or preset.scale))
     if not 16 <= pixels <= 8000:
         raise ExportError(f"a PNG {pixels} px wide is outside the 16-8000 px range")
     png = svg_to_png(write_svg(scene, outlined=True), width=pixels)
