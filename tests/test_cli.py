@@ -202,8 +202,8 @@ def test_render_unknown_options_exit_2(capsys, tmp_path, option, value, message)
 
 
 def test_render_refuses_other_suffixes(capsys, tmp_path):
-    code, _, err = run(capsys, "render", SAMPLE, "-o", str(tmp_path / "x.png"))
-    assert code == 2 and "name the file .svg" in err
+    code, _, err = run(capsys, "render", SAMPLE, "-o", str(tmp_path / "x.gif"))
+    assert code == 2 and "name the file .svg, .png or .pdf" in err
 
 
 def test_render_reports_missing_glyphs_with_exit_1(capsys, tmp_path):
@@ -243,3 +243,53 @@ def test_render_brand_colour_corrected_with_note_or_refused(capsys, tmp_path):
         str(tmp_path / "c.svg"),
     )
     assert code == 2 and "needs at least 3:1" in err and not (tmp_path / "c.svg").exists()
+
+
+def test_render_picks_png_and_pdf_from_the_suffix(capsys, tmp_path):
+    for name, signature in (("x.png", b"\x89PNG"), ("x.pdf", b"%PDF")):
+        code, _, _ = run(
+            capsys, "render", SAMPLE, "--layout", "retention", "-o", str(tmp_path / name)
+        )
+        assert code == 0 and (tmp_path / name).read_bytes().startswith(signature)
+
+
+def test_export_several_layouts_and_locales_into_a_folder(capsys, tmp_path):
+    code, _, err = run(
+        capsys,
+        "export",
+        SAMPLE,
+        "--preset",
+        "social",
+        "--layout",
+        "email-banner",
+        "--locale",
+        "en,ar",
+        "-o",
+        str(tmp_path),
+    )
+    assert code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["brewline-rewards-email-banner-ar.png", "brewline-rewards-email-banner-en.png"]
+    assert "(1200x630," in err
+
+
+def test_export_errors_exit_2_and_write_nothing(capsys, tmp_path):
+    code, _, err = run(capsys, "export", SAMPLE, "--preset", "poster", "-o", str(tmp_path))
+    assert code == 2 and "unknown preset 'poster' (known: original, email" in err
+    code, _, err = run(capsys, "export", SAMPLE, "-o", str(tmp_path / "missing" / "x.png"))
+    assert code == 2 and "does not exist" in err
+    code, _, err = run(
+        capsys,
+        "export",
+        SAMPLE,
+        "--preset",
+        "email",
+        "--layout",
+        "at-a-glance",
+        "--format",
+        "png",
+        "-o",
+        str(tmp_path / "x.png"),
+    )
+    assert code == 2 and "below the 60% that keeps text legible" in err
+    assert list(tmp_path.iterdir()) == []

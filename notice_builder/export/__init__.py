@@ -1,6 +1,8 @@
 """Export: SVG, PNG and PDF for presets (email, social, square, slide, print), written safely."""
 
 from .api import export, output_path, write_export
+from .describe import alt_text, long_description
+from .email import EmailKit, email_kit
 from .formats import (
     Exported,
     ExportError,
@@ -12,6 +14,10 @@ from .formats import (
 from .presets import Preset, get_preset, preset_names, register_preset
 
 __all__ = [
+    "EmailKit",
+    "alt_text",
+    "email_kit",
+    "long_description",
     "ExportError",
     "Exported",
     "Options",

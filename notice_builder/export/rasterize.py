@@ -38,10 +38,11 @@ def svg_to_png(
 
 def svg_to_pdf(svg: str, *, width: float, height: float) -> bytes:
     """Convert `svg` to a one-page vector PDF of `width` x `height` points."""
+    # cairosvg sizes PDF output in CSS px and writes 0.75 pt per px.
     return PDFSurface.convert(
         bytestring=svg.encode("utf-8"),
         url_fetcher=deny_external,
-        output_width=width,
-        output_height=height,
+        output_width=width * 96 / 72,
+        output_height=height * 96 / 72,
         unsafe=False,
     )
