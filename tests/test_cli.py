@@ -293,3 +293,24 @@ def test_export_errors_exit_2_and_write_nothing(capsys, tmp_path):
     )
     assert code == 2 and "below the 60% that keeps text legible" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_email_kit_into_a_folder(capsys, tmp_path):
+    code, _, err = run(
+        capsys,
+        "export",
+        SAMPLE,
+        "--preset",
+        "email",
+        "--locale",
+        "ar",
+        "--image-url",
+        "https://cdn.example/n.png",
+        "-o",
+        str(tmp_path),
+    )
+    assert code == 0 and "wrote the email kit" in err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["alt.txt", "description.txt", "email.html", "email.txt", "notice-email.png"]
+    html = (tmp_path / "email.html").read_text(encoding="utf-8")
+    assert 'src="https://cdn.example/n.png"' in html and 'dir="rtl"' in html and "<svg" not in html

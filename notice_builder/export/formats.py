@@ -19,7 +19,7 @@ from ..layout.engine import Rendered
 from ..render.scene import Group, Scene
 from ..render.svg import write_svg
 from .presets import PT_PER_PX, Preset
-from .rasterize import svg_to_pdf, svg_to_png
+from .rasterize import svg_to_image, svg_to_pdf
 
 
 class ExportError(ValueError):
@@ -124,8 +124,7 @@ def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
     pixels = options.width or round(scene.width * (options.scale or preset.scale))
     if not 16 <= pixels <= 8000:
         raise ExportError(f"a PNG {pixels} px wide is outside the 16-8000 px range")
-    png = svg_to_png(write_svg(scene, outlined=True), width=pixels)
-    image = Image.open(io.BytesIO(png))
+    image = svg_to_image(write_svg(scene, outlined=True), width=pixels, transparent=transparent)
     height = image.height
     if height > 16000:
         raise ExportError(f"the PNG would be {height} px tall; the limit is 16000 px")
@@ -139,8 +138,6 @@ def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
 
 def _encode_png(image: Image.Image, *, palette: bool, transparent: bool, density: float) -> bytes:
     """Flat graphics stay crisp in 256 colours without dithering; density is recorded."""
-    if not transparent:
-        image = image.convert("RGB")
     if palette:
         image = image.quantize(
             colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE

@@ -7,8 +7,12 @@ file or open a connection. Output size is always given explicitly; `unsafe` is n
 
 from __future__ import annotations
 
+import io
+
+from cairosvg.parser import Tree
 from cairosvg.surface import PDFSurface, PNGSurface
 from cairosvg.url import fetch
+from PIL import Image
 
 
 class BlockedResource(ValueError):
@@ -34,6 +38,19 @@ def svg_to_png(
         background_color=background,
         unsafe=False,
     )
+
+
+def svg_to_image(svg: str, *, width: int, transparent: bool = False) -> Image.Image:
+    """Rasterise `svg` `width` px wide straight into a Pillow image (RGBA, or RGB when opaque),
+    without encoding a PNG in between: exporters encode once, with their own options."""
+    tree = Tree(bytestring=svg.encode("utf-8"), url_fetcher=deny_external, unsafe=False)
+    surface = PNGSurface(tree, io.BytesIO(), 96, output_width=width)
+    image = surface.cairo
+    image.flush()
+    size = (image.get_width(), image.get_height())
+    # cairo stores premultiplied BGRA words; Pillow's "BGRa" raw mode undoes both.
+    raster = Image.frombuffer("RGBA", size, bytes(image.get_data()), "raw", "BGRa", image.get_stride(), 1)
+    return raster if transparent else raster.convert("RGB")
 
 
 def svg_to_pdf(svg: str, *, width: float, height: float) -> bytes:
