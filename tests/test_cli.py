@@ -314,3 +314,33 @@ def test_export_email_kit_into_a_folder(capsys, tmp_path):
     assert names == ["alt.txt", "description.txt", "email.html", "email.txt", "notice-email.png"]
     html = (tmp_path / "email.html").read_text(encoding="utf-8")
     assert 'src="https://cdn.example/n.png"' in html and 'dir="rtl"' in html and "<svg" not in html
+
+
+def test_bundle_writes_a_zip_with_a_manifest(capsys, tmp_path):
+    import json as _json
+    import zipfile
+
+    code, _, err = run(
+        capsys,
+        "bundle",
+        SAMPLE,
+        "--layout",
+        "email-banner",
+        "--locale",
+        "ar",
+        "--format",
+        "svg,png",
+        "--workers",
+        "1",
+        "-o",
+        str(tmp_path / "kit.zip"),
+    )
+    assert code == 0 and "(2 files," in err
+    with zipfile.ZipFile(tmp_path / "kit.zip") as archive:
+        manifest = _json.loads(archive.read("manifest.json"))
+        assert sorted(f["file"] for f in manifest["files"]) == [
+            "email-banner/brewline-rewards-email-banner-ar.png",
+            "email-banner/brewline-rewards-email-banner-ar.svg",
+        ]
+    code, _, err = run(capsys, "bundle", SAMPLE, "--format", "gif", "-o", str(tmp_path / "x.zip"))
+    assert code == 2 and "gif" in err and not (tmp_path / "x.zip").exists()

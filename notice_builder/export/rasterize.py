@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+import cairocffi
 from cairosvg.parser import Tree
 from cairosvg.surface import PDFSurface, PNGSurface
 from cairosvg.url import fetch
@@ -53,10 +54,19 @@ def svg_to_image(svg: str, *, width: int, transparent: bool = False) -> Image.Im
     return raster if transparent else raster.convert("RGB")
 
 
+class _DatedPDFSurface(PDFSurface):
+    """cairo stamps each PDF with the clock; a fixed date keeps exports byte-identical."""
+
+    def _create_surface(self, width, height):
+        surface, width, height = super()._create_surface(width, height)
+        surface.set_metadata(cairocffi.PDF_METADATA_CREATE_DATE, "1980-01-01T00:00:00Z")
+        return surface, width, height
+
+
 def svg_to_pdf(svg: str, *, width: float, height: float) -> bytes:
     """Convert `svg` to a one-page vector PDF of `width` x `height` points."""
     # cairosvg sizes PDF output in CSS px and writes 0.75 pt per px.
-    return PDFSurface.convert(
+    return _DatedPDFSurface.convert(
         bytestring=svg.encode("utf-8"),
         url_fetcher=deny_external,
         output_width=width * 96 / 72,
