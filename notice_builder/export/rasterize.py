@@ -50,7 +50,9 @@ def svg_to_image(svg: str, *, width: int, transparent: bool = False) -> Image.Im
     image.flush()
     size = (image.get_width(), image.get_height())
     # cairo stores premultiplied BGRA words; Pillow's "BGRa" raw mode undoes both.
-    raster = Image.frombuffer("RGBA", size, bytes(image.get_data()), "raw", "BGRa", image.get_stride(), 1)
+    raster = Image.frombuffer(
+        "RGBA", size, bytes(image.get_data()), "raw", "BGRa", image.get_stride(), 1
+    )
     return raster if transparent else raster.convert("RGB")
 
 
