@@ -5,7 +5,7 @@
 (a) layouts  each layout of the sample (coffee-shop) to PNG at 2x: render, then PNG export.
 (b) bundle   the whole bundle: every layout x en, ar x SVG, PNG 2x, PDF, with the work shared
              between the machine's cores and in one process (target: under 5 s on 2 cores).
-(c) chart    the "requests" chart as a 2x PNG, natively (chart spec -> scene -> SVG -> cairosvg)
+(c) chart    the "requests" chart as a 2x PNG, natively (chart spec -> scene -> cairo -> PNG)
              and through plotly + kaleido (a headless Chromium), from the same spec. kaleido is
              a benchmark-only extra; without it, or without a Chromium, that side is skipped and
              the reason printed. The browser is found on PATH (chromium, google-chrome) or
@@ -215,11 +215,12 @@ def chart_scene(notice, locale: str = "en"):
 
 
 def native_png(notice) -> bytes:
-    from notice_builder.export.rasterize import svg_to_png
-    from notice_builder.render.svg import write_svg
+    """Our PNG export path: the scene drawn with cairo, encoded once (export/formats.py)."""
+    from notice_builder.export.formats import Options, _export_png
+    from notice_builder.export.presets import Preset
 
     _, scene = chart_scene(notice)
-    return svg_to_png(write_svg(scene), width=CHART_WIDTH * 2)
+    return _export_png(scene, Preset("bench", "", "png", scale=2), Options()).data
 
 
 def part_native_chart(runs: int) -> dict:
@@ -407,7 +408,7 @@ def report(results: dict, runs: int) -> None:
             f"  {'engine':18} {'per image':>10} {'min-max':>14} {'first':>8} {'heap':>8} {'RSS':>8} {'browser':>9}"
         )
         print(
-            f"  {'native (cairosvg)':18} {n['median_s'] * 1000:>8.1f}ms "
+            f"  {'native (cairo)':18} {n['median_s'] * 1000:>8.1f}ms "
             f"{n['min_s'] * 1000:>6.1f}-{n['max_s'] * 1000:<6.1f}ms {n['cold_s'] * 1000:>6.0f}ms "
             f"{n['heap_mb']:>6.1f}MB {n['rss_mb']:>6.0f}MB {'-':>9}"
         )

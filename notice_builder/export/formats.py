@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from PIL import Image
 
 from ..layout.engine import Rendered
+from ..render.raster import scene_to_image
 from ..render.scene import Group, Scene
 from ..render.svg import write_svg
 from .presets import PT_PER_PX, Preset
-from .rasterize import svg_to_image, svg_to_pdf
+from .rasterize import svg_to_pdf
 
 
 class ExportError(ValueError):
@@ -124,7 +125,9 @@ def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
     pixels = options.width or round(scene.width * (options.scale or preset.scale))
     if not 16 <= pixels <= 8000:
         raise ExportError(f"a PNG {pixels} px wide is outside the 16-8000 px range")
-    image = svg_to_image(write_svg(scene, outlined=True), width=pixels, transparent=transparent)
+    # Drawn straight from the scene with cairo (render/raster.py): the same pixels as the outlined
+    # SVG through cairosvg (a test compares them), without parsing glyph paths back from text.
+    image = scene_to_image(scene, width=pixels, transparent=transparent)
     height = image.height
     if height > 16000:
         raise ExportError(f"the PNG would be {height} px tall; the limit is 16000 px")
