@@ -48,13 +48,14 @@ def output_path(
     return target / f"{notice.id}-{layout}-{locale}.{format}"
 
 
-def write_export(exported: Exported, path: Path) -> Path:
-    """Write atomically; a folder that is missing or not writable is a clear error."""
+def write_export(exported: Exported | bytes, path: Path) -> Path:
+    """Write an export (or any exported bytes) atomically; a folder that is missing or not
+    writable is a clear error, and a failed write leaves nothing behind."""
     folder = path.parent
     if not folder.is_dir():
         raise ExportError(f"the folder {folder} does not exist")
     try:
-        write_atomic(path, exported.data)
+        write_atomic(path, exported if isinstance(exported, bytes) else exported.data)
     except PermissionError:
         raise ExportError(f"cannot write to {folder}: permission denied") from None
     except OSError as exc:

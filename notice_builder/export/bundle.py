@@ -30,11 +30,11 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .. import __version__
-from ..io.save import write_atomic
 from ..layout import get_layout, layout_names, render
 from ..model import PrivacyNotice
 from ..render.logo import Logo
 from ..render.theme import Theme, get_theme, theme_names
+from .api import write_export
 from .describe import alt_text
 from .formats import Exported, ExportError, Options, export_rendered, format_names
 from .presets import PT_PER_PX, Preset, get_preset, preset_names
@@ -146,16 +146,7 @@ def write_bundle(bundle: Bundle, path: str | Path) -> Path:
     path = Path(path)
     if path.is_dir():
         path = path / bundle.name
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(f"the folder {folder} does not exist")
-    try:
-        write_atomic(path, bundle.data)
-    except PermissionError:
-        raise ExportError(f"cannot write to {folder}: permission denied") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return path
+    return write_export(bundle.data, path)
 
 
 # --- choosing -------------------------------------------------------------------------------

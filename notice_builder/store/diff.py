@@ -19,7 +19,9 @@ from pydantic import BaseModel, RootModel
 from ..model import PrivacyNotice
 
 AREAS = ("data categories", "purposes", "sharing", "retention", "rights", "practices", "other")
-Area = Literal["data categories", "purposes", "sharing", "retention", "rights", "practices", "other"]
+Area = Literal[
+    "data categories", "purposes", "sharing", "retention", "rights", "practices", "other"
+]
 Kind = Literal["added", "removed", "renamed", "changed"]
 
 
@@ -352,7 +354,11 @@ def _describe(field: str, x: Any, y: Any, old: _Side, new: _Side) -> str:
         parts = [f"added {_quoted(added)}"] if added else []
         parts += [f"removed {_quoted(removed)}"] if removed else []
         return words + ("; ".join(parts) if parts else "reordered")
-    if isinstance(x, dict | list) and isinstance(y, dict | list) and _show(field, y, new) == "(details)":
+    if (
+        isinstance(x, dict | list)
+        and isinstance(y, dict | list)
+        and _show(field, y, new) == "(details)"
+    ):
         return f"{words}changed"
     if x is None or x == []:
         return f"{words}set to {_show(field, y, new)}"

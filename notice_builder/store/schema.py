@@ -31,7 +31,9 @@ class UTCDateTime(sa.TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware (the store's clock gave a naive one)")
+            raise ValueError(
+                "timestamps must be timezone-aware (the store's clock gave a naive one)"
+            )
         value = value.astimezone(dt.UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
