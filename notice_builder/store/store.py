@@ -1,0 +1,611 @@
+"""The store: drafts of notices and every version of them, in SQLite or PostgreSQL.
+
+One small interface over SQLAlchemy Core. Every save writes a new, immutable version row; the
+only values ever updated in place are a notice's head pointer and its archived flag. A save
+names the version it was based on (`expected_version`); in ONE transaction the store moves the
+head from that version to the next with a compare-and-set UPDATE and inserts the new version, so
+of two people saving on top of the same version exactly one succeeds and the other gets a
+`ConflictError` with nothing written. On PostgreSQL the UPDATE's row lock serialises the two
+(the loser re-reads the row after the winner commits and no longer matches); on SQLite the
+write transaction starts with BEGIN IMMEDIATE; on both, the primary key (notice_id, number)
+makes a second version with the same number impossible.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..io import dumps_yaml, loads_notice
+from ..model import PrivacyNotice
+from ..resources import SAMPLE_NAME, example_names, example_path
+from . import engine as db
+from .diff import Change, diff_notices
+from .errors import ArchivedError, ConflictError, InvalidInputError, NotFoundError, StorageError
+from .inputs import (
+    check_text_size,
+    clean_author,
+    clean_message,
+    content_hash,
+    title_of,
+)
+from .records import Draft, NoticeInfo, VersionInfo
+from .schema import SLUG_LIMIT, TEMPLATE_LIMIT, metadata, notices, versions
+
+Clock = Callable[[], dt.datetime]
+SEED_AUTHOR = "notice-builder"
+_SLUG_ATTEMPTS = 5  # a new notice's slug is taken by a concurrent create at most this often
+
+
+def utc_now() -> dt.datetime:
+    """The default clock: now, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Store:
+    """Notices and their versions in one database.
+
+    `url` is a SQLAlchemy URL (`sqlite:////path/notices.db`, `postgresql://user:pw@host/db`);
+    without it, `$DATABASE_URL`, else a SQLite file in the per-user data folder. `clock` gives
+    every timestamp (inject a fixed one in tests). A Store is safe to share between threads;
+    several processes may open the same database.
+    """
+
+    def __init__(
+        self,
+        url: str | sa.URL | None = None,
+        *,
+        clock: Clock = utc_now,
+        busy_timeout: float = db.DEFAULT_BUSY_TIMEOUT,
+        create_schema: bool = True,
+    ) -> None:
+        self.url = db.resolve_url(url)
+        self.busy_timeout = busy_timeout
+        self._engine = db.create_engine(self.url, busy_timeout=busy_timeout)
+        self._clock = clock
+        if create_schema:
+            self.create_schema()
+
+    def __repr__(self) -> str:
+        return f"Store({db.safe_url(self.url)!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.url.get_backend_name()
+
+    def close(self) -> None:
+        """Close the pooled connections (the Store can still be used; it reconnects)."""
+        self._engine.dispose()
+
+    def create_schema(self) -> None:
+        """Create the tables if they are missing (safe when several processes start at once)."""
+        with self._guard("create its tables"), db.writing(self._engine) as conn:
+            db.lock_store(conn)
+            metadata.create_all(conn)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def get(self, notice_id: str, version: int | None = None) -> Draft:
+        """The notice at its head version, or at `version`."""
+        nid = _check_id(notice_id)
+        with self._guard("read the notice"), db.reading(self._engine) as conn:
+            return self._draft(conn, nid, version)
+
+    def list(self, include_archived: bool = False) -> builtins.list[NoticeInfo]:
+        """Every notice, most recently saved first; archived ones only when asked."""
+        query = _info_query()
+        if not include_archived:
+            query = query.where(notices.c.archived.is_(False))
+        query = query.order_by(versions.c.created_at.desc(), notices.c.slug)
+        with self._guard("list the notices"), db.reading(self._engine) as conn:
+            return [_info(row) for row in conn.execute(query)]
+
+    def versions(self, notice_id: str) -> builtins.list[VersionInfo]:
+        """Every version of the notice, oldest (1) first, without their texts."""
+        nid = _check_id(notice_id)
+        query = (
+            sa.select(*_VERSION_INFO).where(versions.c.notice_id == nid).order_by(versions.c.number)
+        )
+        with self._guard("read the versions"), db.reading(self._engine) as conn:
+            rows = conn.execute(query).all()
+        if not rows:  # every notice has a version 1
+            raise NotFoundError(_no_notice(nid))
+        return [_version(row) for row in rows]
+
+    def version(self, notice_id: str, number: int) -> str:
+        """The text of version `number`, exactly as it was saved."""
+        nid = _check_id(notice_id)
+        _check_number(number)
+        query = sa.select(versions.c.text).where(
+            versions.c.notice_id == nid, versions.c.number == number
+        )
+        with self._guard("read the version"), db.reading(self._engine) as conn:
+            text = conn.execute(query).scalar_one_or_none()
+            if text is None:
+                self._require(conn, nid)
+                raise NotFoundError(f"The notice has no version {number}.")
+        return text
+
+    def diff(self, notice_id: str, a: int, b: int) -> builtins.list[Change]:
+        """What changed from version `a` to version `b`, by area (see `store.diff`)."""
+        old, new = self.get(notice_id, a), self.get(notice_id, b)
+        return diff_notices(old.notice, new.notice)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def create(
+        self,
+        notice_or_text: PrivacyNotice | str | None = None,
+        *,
+        author: str,
+        message: str = "Created",
+        from_template: str | None = None,
+    ) -> Draft:
+        """A new notice at version 1, from a model, a YAML/JSON text, or a template.
+
+        `from_template` names the example the notice starts from (`resources.example_names()`):
+        with no text, that example's text is used; either way it is recorded. A model is written
+        as YAML. Invalid text raises the loader's `NoticeError` and nothing is stored.
+        """
+        if from_template is not None:
+            known = example_names()
+            if from_template not in known or len(from_template) > TEMPLATE_LIMIT:
+                raise InvalidInputError(
+                    f"Unknown template {from_template[:TEMPLATE_LIMIT]!r}; "
+                    f"known: {', '.join(known)}."
+                )
+        if notice_or_text is None:
+            if from_template is None:
+                raise TypeError("create() needs a notice, a text or from_template")
+            text = example_path(from_template).read_text(encoding="utf-8")
+        elif isinstance(notice_or_text, PrivacyNotice):
+            text = dumps_yaml(notice_or_text)
+        else:
+            text = notice_or_text
+        return self._create(
+            text, author=author, message=message, source="new notice", template=from_template
+        )
+
+    def save(
+        self,
+        notice_id: str,
+        text: str,
+        *,
+        expected_version: int,
+        author: str,
+        message: str = "",
+    ) -> Draft:
+        """Save `text` as the notice's next version, if its head is still `expected_version`.
+
+        The text is validated first (the loader's `NoticeError` is raised as is, with lines and
+        fields). If someone saved since `expected_version`, `ConflictError` is raised. Either
+        way nothing is written; the last version stays as it was.
+        """
+        nid = _check_id(notice_id)
+        _check_number(expected_version, what="expected_version")
+        author, message = clean_author(author), clean_message(message)
+        size = check_text_size(text)
+        slug = self._slug(nid)
+        notice = loads_notice(text, source=slug)
+        number = expected_version + 1
+        now = self._now()
+        with self._guard("save the notice"):
+            try:
+                with db.writing(self._engine) as conn:
+                    moved = conn.execute(
+                        sa.update(notices)
+                        .where(
+                            notices.c.id == nid,
+                            notices.c.head_version == expected_version,
+                            notices.c.archived.is_(False),
+                        )
+                        .values(head_version=number)
+                    )
+                    if moved.rowcount != 1:
+                        self._refuse(conn, nid, expected_version)
+                    conn.execute(
+                        versions.insert().values(
+                            _version_values(nid, number, text, size, notice, author, message, now)
+                        )
+                    )
+                    return self._draft(conn, nid, number)
+            except sa.exc.IntegrityError:
+                # The head said the number was free but the key says otherwise: only a writer
+                # bypassing the head could do that. Still a conflict, never an overwrite.
+                current = self.get(nid).version
+                raise ConflictError(current, expected_version, nid) from None
+
+    def save_as_copy(
+        self,
+        notice_id: str,
+        text: str,
+        *,
+        author: str,
+        message: str | None = None,
+        based_on: int | None = None,
+    ) -> Draft:
+        """Save `text` as a NEW notice (version 1), recording the notice it was copied from.
+
+        The way out of a conflict: the edit is kept without touching the original. `based_on`
+        is the version the edit started from (the head when not given).
+        """
+        nid = _check_id(notice_id)
+        origin = self._origin(nid, based_on)
+        return self._create(
+            text,
+            author=author,
+            message=message or f"Saved as a copy of {origin.slug} v{origin.number}",
+            source="copy",
+            copied_from=(nid, origin.number),
+            template=origin.template,
+        )
+
+    def duplicate(
+        self,
+        notice_id: str,
+        *,
+        author: str,
+        message: str | None = None,
+        version: int | None = None,
+    ) -> Draft:
+        """A NEW notice (version 1) whose text is the head's (or `version`'s), byte for byte."""
+        nid = _check_id(notice_id)
+        origin = self._origin(nid, version)
+        text = self.version(nid, origin.number)
+        return self._create(
+            text,
+            author=author,
+            message=message or f"Duplicated from {origin.slug} v{origin.number}",
+            source=origin.slug,
+            copied_from=(nid, origin.number),
+            template=origin.template,
+        )
+
+    def restore(
+        self,
+        notice_id: str,
+        number: int,
+        *,
+        expected_version: int,
+        author: str,
+        message: str | None = None,
+    ) -> Draft:
+        """Save version `number`'s text again as a NEW version ("Restored v3"); history stays."""
+        text = self.version(notice_id, number)
+        return self.save(
+            notice_id,
+            text,
+            expected_version=expected_version,
+            author=author,
+            message=message or f"Restored v{number}",
+        )
+
+    def archive(self, notice_id: str) -> NoticeInfo:
+        """Hide the notice from `list()` and refuse saves to it; its versions stay readable."""
+        return self._set_archived(notice_id, True)
+
+    def unarchive(self, notice_id: str) -> NoticeInfo:
+        """Undo `archive`."""
+        return self._set_archived(notice_id, False)
+
+    def seed_examples(
+        self, names: Iterable[str] = (SAMPLE_NAME,), *, author: str = SEED_AUTHOR
+    ) -> builtins.list[Draft]:
+        """Fill an EMPTY store with the sample notice(s); a store with any notice is left alone.
+
+        Idempotent, also when several processes start at once. Returns the drafts created.
+        """
+        author = clean_author(author)
+        samples = []
+        for name in names:
+            text = example_path(name).read_text(encoding="utf-8")
+            size = check_text_size(text)
+            samples.append((name, text, size, loads_notice(text, source=name)))
+        now = self._now()
+        with self._guard("add the sample notices"), db.writing(self._engine) as conn:
+            db.lock_store(conn)
+            if conn.execute(sa.select(sa.func.count()).select_from(notices)).scalar_one():
+                return []
+            return [
+                self._insert(conn, text, size, notice, author, "Sample notice", now, template=name)
+                for name, text, size, notice in samples
+            ]
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _now(self) -> dt.datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the store's clock must return timezone-aware datetimes")
+        return now
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        """Database failures become a `StorageError` a person can read; nothing was changed."""
+        try:
+            yield
+        except sa.exc.DBAPIError as exc:
+            raise StorageError(
+                f"The notice store could not {action}: {self._reason(exc)}. Nothing was changed."
+            ) from exc
+
+    def _reason(self, exc: sa.exc.DBAPIError) -> str:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else ""
+        if "database is locked" in detail or "database is busy" in detail:
+            return f"the database stayed busy for more than {self.busy_timeout:g} s; try again"
+        return detail[:200] or type(exc.orig).__name__
+
+    def _create(
+        self,
+        text: str,
+        *,
+        author: str,
+        message: str,
+        source: str,
+        template: str | None = None,
+        copied_from: tuple[str, int] | None = None,
+    ) -> Draft:
+        author, message = clean_author(author), clean_message(message)
+        size = check_text_size(text)
+        notice = loads_notice(text, source=source)
+        now = self._now()
+        with self._guard("create the notice"):
+            for attempt in range(_SLUG_ATTEMPTS):
+                try:
+                    with db.writing(self._engine) as conn:
+                        return self._insert(
+                            conn, text, size, notice, author, message, now,
+                            template=template, copied_from=copied_from,
+                        )  # fmt: skip
+                except sa.exc.IntegrityError:
+                    # Another process took the slug between our look-up and insert: pick again.
+                    if attempt == _SLUG_ATTEMPTS - 1:
+                        raise
+        raise AssertionError("unreachable")
+
+    def _insert(
+        self,
+        conn: sa.Connection,
+        text: str,
+        size: int,
+        notice: PrivacyNotice,
+        author: str,
+        message: str,
+        now: dt.datetime,
+        *,
+        template: str | None = None,
+        copied_from: tuple[str, int] | None = None,
+    ) -> Draft:
+        nid = str(uuid.uuid4())
+        conn.execute(
+            notices.insert().values(
+                id=nid,
+                slug=_free_slug(conn, notice.id),
+                title=title_of(notice),
+                created_at=now,
+                archived=False,
+                head_version=1,
+                template=template,
+                copied_from=copied_from[0] if copied_from else None,
+                copied_from_version=copied_from[1] if copied_from else None,
+            )
+        )
+        conn.execute(
+            versions.insert().values(
+                _version_values(nid, 1, text, size, notice, author, message, now)
+            )
+        )
+        return self._draft(conn, nid, 1)
+
+    def _draft(self, conn: sa.Connection, nid: str, number: int | None) -> Draft:
+        """The notice with the text of version `number` (the head when None)."""
+        info_row = conn.execute(_info_query().where(notices.c.id == nid)).one_or_none()
+        if info_row is None:
+            raise NotFoundError(_no_notice(nid))
+        info = _info(info_row)
+        if number is None:
+            number = info.head_version
+        _check_number(number)
+        row = conn.execute(
+            sa.select(*_VERSION_INFO, versions.c.text).where(
+                versions.c.notice_id == nid, versions.c.number == number
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"The notice has no version {number}.")
+        return Draft(info=info, version_info=_version(row), text=row.text)
+
+    def _require(self, conn: sa.Connection, nid: str) -> Any:
+        row = conn.execute(
+            sa.select(notices.c.slug, notices.c.head_version, notices.c.archived).where(
+                notices.c.id == nid
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(_no_notice(nid))
+        return row
+
+    def _refuse(self, conn: sa.Connection, nid: str, expected: int) -> None:
+        """Why the head could not move: no such notice, archived, or someone saved first."""
+        row = self._require(conn, nid)
+        if row.archived:
+            raise ArchivedError(
+                "This notice is archived: unarchive it to edit it, or duplicate it. "
+                "Nothing was saved."
+            )
+        raise ConflictError(row.head_version, expected, nid)
+
+    def _slug(self, nid: str) -> str:
+        with self._guard("read the notice"), db.reading(self._engine) as conn:
+            return self._require(conn, nid).slug
+
+    def _origin(self, nid: str, number: int | None) -> _Origin:
+        with self._guard("read the notice"), db.reading(self._engine) as conn:
+            row = conn.execute(
+                sa.select(notices.c.slug, notices.c.head_version, notices.c.template).where(
+                    notices.c.id == nid
+                )
+            ).one_or_none()
+        if row is None:
+            raise NotFoundError(_no_notice(nid))
+        if number is None:
+            number = row.head_version
+        _check_number(number)
+        if number > row.head_version:
+            raise NotFoundError(f"The notice has no version {number}.")
+        return _Origin(row.slug, number, row.template)
+
+    def _set_archived(self, notice_id: str, archived: bool) -> NoticeInfo:
+        nid = _check_id(notice_id)
+        with self._guard("archive the notice"), db.writing(self._engine) as conn:
+            done = conn.execute(
+                sa.update(notices).where(notices.c.id == nid).values(archived=archived)
+            )
+            if done.rowcount != 1:
+                raise NotFoundError(_no_notice(nid))
+            return _info(conn.execute(_info_query().where(notices.c.id == nid)).one())
+
+
+class _Origin:
+    __slots__ = ("slug", "number", "template")
+
+    def __init__(self, slug: str, number: int, template: str | None) -> None:
+        self.slug, self.number, self.template = slug, number, template
+
+
+# --- queries and rows --------------------------------------------------------------------
+
+_VERSION_INFO = (
+    versions.c.notice_id,
+    versions.c.number,
+    versions.c.author,
+    versions.c.message,
+    versions.c.created_at,
+    versions.c.content_hash,
+    versions.c.size,
+    versions.c.title,
+)
+
+
+def _info_query() -> sa.Select:
+    """Notices joined with their head version (its title, date and author)."""
+    return sa.select(
+        notices.c.id,
+        notices.c.slug,
+        notices.c.created_at,
+        notices.c.archived,
+        notices.c.head_version,
+        notices.c.template,
+        notices.c.copied_from,
+        notices.c.copied_from_version,
+        versions.c.title,
+        versions.c.created_at.label("updated_at"),
+        versions.c.author.label("updated_by"),
+    ).join(
+        versions,
+        sa.and_(versions.c.notice_id == notices.c.id, versions.c.number == notices.c.head_version),
+    )
+
+
+def _info(row: sa.Row) -> NoticeInfo:
+    return NoticeInfo(
+        id=row.id,
+        slug=row.slug,
+        title=row.title,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+        archived=row.archived,
+        head_version=row.head_version,
+        template=row.template,
+        copied_from=row.copied_from,
+        copied_from_version=row.copied_from_version,
+    )
+
+
+def _version(row: sa.Row) -> VersionInfo:
+    return VersionInfo(
+        notice_id=row.notice_id,
+        number=row.number,
+        author=row.author,
+        message=row.message,
+        created_at=row.created_at,
+        content_hash=row.content_hash,
+        size=row.size,
+        title=row.title,
+    )
+
+
+def _version_values(
+    nid: str,
+    number: int,
+    text: str,
+    size: int,
+    notice: PrivacyNotice,
+    author: str,
+    message: str,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    return {
+        "notice_id": nid,
+        "number": number,
+        "author": author,
+        "message": message,
+        "created_at": now,
+        "title": title_of(notice),
+        "content_hash": content_hash(text),
+        "size": size,
+        "text": text,
+    }
+
+
+def _free_slug(conn: sa.Connection, base: str) -> str:
+    """`base` (the notice's own id), or `base-2`, `base-3`… if taken."""
+    base = base[: SLUG_LIMIT - 6]
+    taken = set(
+        conn.scalars(
+            sa.select(notices.c.slug).where(
+                sa.or_(
+                    notices.c.slug == base, notices.c.slug.startswith(f"{base}-", autoescape=True)
+                )
+            )
+        )
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _check_id(notice_id: str) -> str:
+    """The id in canonical form; anything that is not a UUID names no notice."""
+    try:
+        return str(uuid.UUID(str(notice_id)))
+    except ValueError:
+        raise NotFoundError(_no_notice(str(notice_id)[:80])) from None
+
+
+def _check_number(number: int, what: str = "version") -> None:
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise TypeError(f"{what} must be an int, not {type(number).__name__}")
+    if number < 1:
+        raise NotFoundError(f"There is no version {number}: versions are numbered from 1.")
+
+
+def _no_notice(nid: str) -> str:
+    return f"No notice has the id {nid!r}."
