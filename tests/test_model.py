@@ -143,6 +143,14 @@ def test_urls_limited_to_https_mailto_tel(notice_data, url, message):
     assert message in _messages(notice_data)
 
 
+def test_bad_email_and_phone_name_the_value(notice_data):
+    notice_data["controller"]["email"] = "privacy-at-acme"
+    notice_data["controller"]["phone"] = "call us"
+    text = _messages(notice_data)
+    assert "is not a valid e-mail address: 'privacy-at-acme'" in text
+    assert "is not a phone number (digits, spaces, '+', '-', '(', ')'): 'call us'" in text
+
+
 def test_https_mailto_and_tel_links_accepted(notice_data):
     for url in (
         "https://acme.example/privacy",
@@ -212,7 +220,7 @@ def test_iso_durations(notice_data):
     notice = PrivacyNotice.model_validate(notice_data)
     assert round(notice.retention[0].days) == 548
     rules[0]["duration"] = "2 years"
-    assert "not an ISO 8601 duration" in _messages(notice_data)
+    assert "'2 years' is not an ISO 8601 duration" in _messages(notice_data)
 
 
 def test_retention_rule_must_state_something(notice_data):

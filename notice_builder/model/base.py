@@ -44,13 +44,13 @@ def _check_duration(value: str) -> str:
     if not _DURATION.match(value):
         raise PydanticCustomError(
             "iso_duration",
-            "{value!r} is not an ISO 8601 duration; write for example P30D (30 days), P18M "
+            "'{value}' is not an ISO 8601 duration; write for example P30D (30 days), P18M "
             "(18 months), P2Y (2 years) or PT24H (24 hours)",
             {"value": value[:40]},
         )
     if duration_days(value) > 200 * 365.25:
         raise PydanticCustomError(
-            "iso_duration", "{value!r} is longer than 200 years", {"value": value}
+            "iso_duration", "'{value}' is longer than 200 years", {"value": value}
         )
     return value
 

@@ -150,7 +150,7 @@ def _check_url(value: str) -> str:
                 {"scheme": scheme},
             )
         raise PydanticCustomError(
-            "url", "is not a valid https, mailto or tel link: {value!r}", {"value": value[:80]}
+            "url", "is not a valid https, mailto or tel link: '{value}'", {"value": value[:80]}
         )
     return value
 
@@ -158,7 +158,7 @@ def _check_url(value: str) -> str:
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
         raise PydanticCustomError(
-            "email", "is not a valid e-mail address: {value!r}", {"value": value[:80]}
+            "email", "is not a valid e-mail address: '{value}'", {"value": value[:80]}
         )
     return value
 
@@ -167,7 +167,7 @@ def _check_phone(value: str) -> str:
     if not _PHONE.match(value):
         raise PydanticCustomError(
             "phone",
-            "is not a phone number (digits, spaces, '+', '-', '(', ')'): {value!r}",
+            "is not a phone number (digits, spaces, '+', '-', '(', ')'): '{value}'",
             {"value": value[:80]},
         )
     return value

@@ -122,7 +122,7 @@ def _label(field: str, *fallbacks: str) -> Callable[[dict[str, Any], _Side], str
 
 
 def _right_name(item: dict[str, Any], side: _Side) -> str:
-    return side.text(item["label"]) if item.get("label") else str(item["kind"]).replace("_", " ")
+    return side.text(item["label"]) if item.get("label") else _words(str(item["kind"]))
 
 
 # Flags whose change is a statement of its own: (phrase when turned on, when turned off).
@@ -307,7 +307,7 @@ def _compare_fields(old: _Side, new: _Side) -> Iterator[Change]:
         dotted = ".".join(path)
         area = _FIELD_AREAS.get(path[0], "other")
         label = " ".join(_words(p) for p in path)
-        summary = label[:1].upper() + label[1:] + ": " + _describe("", x, y, old, new).lstrip()
+        summary = label[:1].upper() + label[1:] + " " + _describe("", x, y, old, new)
         yield Change(area, "changed", dotted, summary, path[-1], x, y)
 
 
@@ -321,7 +321,8 @@ _SHOWN = 80  # characters of a value quoted in a summary
 
 
 def _words(field: str) -> str:
-    return field.replace("_", " ")
+    """'shared_for_ads' -> 'shared for ads', 'ccpa_know' -> 'CCPA know'."""
+    return " ".join(_NAMES.get(part, part) for part in field.split("_"))
 
 
 def humanize_duration(iso: str) -> str:
@@ -332,9 +333,17 @@ def humanize_duration(iso: str) -> str:
     return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts) or iso
 
 
+_CODE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")  # legitimate_interests, opt_in: read as words
+_NAMES = {"dpo": "DPO", "gpc": "Global Privacy Control", "url": "URL", "ccpa": "CCPA"}
+
+
 def _show(field: str, value: Any, side: _Side) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str) and _CODE.match(value):
+        return repr(_words(value))
     if field in _DURATION_FIELDS and isinstance(value, str):
         return f"{humanize_duration(value)} ({value})"
     if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):

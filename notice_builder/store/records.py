@@ -7,7 +7,7 @@ threads or serialise them without touching the database again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..io import loads_notice
@@ -61,7 +61,7 @@ class Draft:
 
     info: NoticeInfo
     version_info: VersionInfo
-    text: str
+    text: str = field(repr=False)
     """The YAML (or JSON) exactly as it was saved, comments included."""
 
     @property

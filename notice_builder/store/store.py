@@ -32,11 +32,21 @@ from .inputs import (
     check_text_size,
     clean_author,
     clean_message,
-    content_hash,
     title_of,
 )
+from .queries import (
+    VERSION_INFO,
+    check_id,
+    check_number,
+    free_slug,
+    info_of,
+    info_query,
+    no_notice,
+    version_of,
+    version_values,
+)
 from .records import Draft, NoticeInfo, VersionInfo
-from .schema import SLUG_LIMIT, TEMPLATE_LIMIT, metadata, notices, versions
+from .schema import TEMPLATE_LIMIT, metadata, notices, versions
 
 Clock = Callable[[], dt.datetime]
 SEED_AUTHOR = "notice-builder"
@@ -100,35 +110,35 @@ class Store:
 
     def get(self, notice_id: str, version: int | None = None) -> Draft:
         """The notice at its head version, or at `version`."""
-        nid = _check_id(notice_id)
+        nid = check_id(notice_id)
         with self._guard("read the notice"), db.reading(self._engine) as conn:
             return self._draft(conn, nid, version)
 
     def list(self, include_archived: bool = False) -> builtins.list[NoticeInfo]:
         """Every notice, most recently saved first; archived ones only when asked."""
-        query = _info_query()
+        query = info_query()
         if not include_archived:
             query = query.where(notices.c.archived.is_(False))
         query = query.order_by(versions.c.created_at.desc(), notices.c.slug)
         with self._guard("list the notices"), db.reading(self._engine) as conn:
-            return [_info(row) for row in conn.execute(query)]
+            return [info_of(row) for row in conn.execute(query)]
 
     def versions(self, notice_id: str) -> builtins.list[VersionInfo]:
         """Every version of the notice, oldest (1) first, without their texts."""
-        nid = _check_id(notice_id)
+        nid = check_id(notice_id)
         query = (
-            sa.select(*_VERSION_INFO).where(versions.c.notice_id == nid).order_by(versions.c.number)
+            sa.select(*VERSION_INFO).where(versions.c.notice_id == nid).order_by(versions.c.number)
         )
         with self._guard("read the versions"), db.reading(self._engine) as conn:
             rows = conn.execute(query).all()
         if not rows:  # every notice has a version 1
-            raise NotFoundError(_no_notice(nid))
-        return [_version(row) for row in rows]
+            raise NotFoundError(no_notice(nid))
+        return [version_of(row) for row in rows]
 
     def version(self, notice_id: str, number: int) -> str:
         """The text of version `number`, exactly as it was saved."""
-        nid = _check_id(notice_id)
-        _check_number(number)
+        nid = check_id(notice_id)
+        check_number(number)
         query = sa.select(versions.c.text).where(
             versions.c.notice_id == nid, versions.c.number == number
         )
@@ -194,14 +204,13 @@ class Store:
         fields). If someone saved since `expected_version`, `ConflictError` is raised. Either
         way nothing is written; the last version stays as it was.
         """
-        nid = _check_id(notice_id)
-        _check_number(expected_version, what="expected_version")
+        nid = check_id(notice_id)
+        check_number(expected_version, what="expected_version")
         author, message = clean_author(author), clean_message(message)
         size = check_text_size(text)
         slug = self._slug(nid)
         notice = loads_notice(text, source=slug)
         number = expected_version + 1
-        now = self._now()
         with self._guard("save the notice"):
             try:
                 with db.writing(self._engine) as conn:
@@ -216,17 +225,21 @@ class Store:
                     )
                     if moved.rowcount != 1:
                         self._refuse(conn, nid, expected_version)
+                    now = self._now()  # read under the lock: versions are dated in order
                     conn.execute(
                         versions.insert().values(
-                            _version_values(nid, number, text, size, notice, author, message, now)
+                            version_values(nid, number, text, size, notice, author, message, now)
                         )
                     )
                     return self._draft(conn, nid, number)
             except sa.exc.IntegrityError:
                 # The head said the number was free but the key says otherwise: only a writer
                 # bypassing the head could do that. Still a conflict, never an overwrite.
-                current = self.get(nid).version
-                raise ConflictError(current, expected_version, nid) from None
+                with db.reading(self._engine) as conn:
+                    latest = conn.execute(
+                        sa.select(sa.func.max(versions.c.number)).where(versions.c.notice_id == nid)
+                    ).scalar_one()
+                raise ConflictError(latest, expected_version, nid) from None
 
     def save_as_copy(
         self,
@@ -242,7 +255,7 @@ class Store:
         The way out of a conflict: the edit is kept without touching the original. `based_on`
         is the version the edit started from (the head when not given).
         """
-        nid = _check_id(notice_id)
+        nid = check_id(notice_id)
         origin = self._origin(nid, based_on)
         return self._create(
             text,
@@ -262,7 +275,7 @@ class Store:
         version: int | None = None,
     ) -> Draft:
         """A NEW notice (version 1) whose text is the head's (or `version`'s), byte for byte."""
-        nid = _check_id(notice_id)
+        nid = check_id(notice_id)
         origin = self._origin(nid, version)
         text = self.version(nid, origin.number)
         return self._create(
@@ -337,16 +350,19 @@ class Store:
         """Database failures become a `StorageError` a person can read; nothing was changed."""
         try:
             yield
-        except sa.exc.DBAPIError as exc:
+        except (sa.exc.DBAPIError, sa.exc.TimeoutError) as exc:
             raise StorageError(
                 f"The notice store could not {action}: {self._reason(exc)}. Nothing was changed."
             ) from exc
 
-    def _reason(self, exc: sa.exc.DBAPIError) -> str:
-        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else ""
+    def _reason(self, exc: sa.exc.SQLAlchemyError) -> str:
+        if isinstance(exc, sa.exc.TimeoutError):
+            return "all its connections are busy; try again"
+        orig = getattr(exc, "orig", None)
+        detail = (str(orig).strip().splitlines() or [""])[0] if orig is not None else ""
         if "database is locked" in detail or "database is busy" in detail:
             return f"the database stayed busy for more than {self.busy_timeout:g} s; try again"
-        return detail[:200] or type(exc.orig).__name__
+        return detail[:200] or type(orig).__name__
 
     def _create(
         self,
@@ -393,7 +409,7 @@ class Store:
         conn.execute(
             notices.insert().values(
                 id=nid,
-                slug=_free_slug(conn, notice.id),
+                slug=free_slug(conn, notice.id),
                 title=title_of(notice),
                 created_at=now,
                 archived=False,
@@ -405,28 +421,28 @@ class Store:
         )
         conn.execute(
             versions.insert().values(
-                _version_values(nid, 1, text, size, notice, author, message, now)
+                version_values(nid, 1, text, size, notice, author, message, now)
             )
         )
         return self._draft(conn, nid, 1)
 
     def _draft(self, conn: sa.Connection, nid: str, number: int | None) -> Draft:
         """The notice with the text of version `number` (the head when None)."""
-        info_row = conn.execute(_info_query().where(notices.c.id == nid)).one_or_none()
+        info_row = conn.execute(info_query().where(notices.c.id == nid)).one_or_none()
         if info_row is None:
-            raise NotFoundError(_no_notice(nid))
-        info = _info(info_row)
+            raise NotFoundError(no_notice(nid))
+        info = info_of(info_row)
         if number is None:
             number = info.head_version
-        _check_number(number)
+        check_number(number)
         row = conn.execute(
-            sa.select(*_VERSION_INFO, versions.c.text).where(
+            sa.select(*VERSION_INFO, versions.c.text).where(
                 versions.c.notice_id == nid, versions.c.number == number
             )
         ).one_or_none()
         if row is None:
             raise NotFoundError(f"The notice has no version {number}.")
-        return Draft(info=info, version_info=_version(row), text=row.text)
+        return Draft(info=info, version_info=version_of(row), text=row.text)
 
     def _require(self, conn: sa.Connection, nid: str) -> Any:
         row = conn.execute(
@@ -435,7 +451,7 @@ class Store:
             )
         ).one_or_none()
         if row is None:
-            raise NotFoundError(_no_notice(nid))
+            raise NotFoundError(no_notice(nid))
         return row
 
     def _refuse(self, conn: sa.Connection, nid: str, expected: int) -> None:
@@ -460,23 +476,23 @@ class Store:
                 )
             ).one_or_none()
         if row is None:
-            raise NotFoundError(_no_notice(nid))
+            raise NotFoundError(no_notice(nid))
         if number is None:
             number = row.head_version
-        _check_number(number)
+        check_number(number)
         if number > row.head_version:
             raise NotFoundError(f"The notice has no version {number}.")
         return _Origin(row.slug, number, row.template)
 
     def _set_archived(self, notice_id: str, archived: bool) -> NoticeInfo:
-        nid = _check_id(notice_id)
+        nid = check_id(notice_id)
         with self._guard("archive the notice"), db.writing(self._engine) as conn:
             done = conn.execute(
                 sa.update(notices).where(notices.c.id == nid).values(archived=archived)
             )
             if done.rowcount != 1:
-                raise NotFoundError(_no_notice(nid))
-            return _info(conn.execute(_info_query().where(notices.c.id == nid)).one())
+                raise NotFoundError(no_notice(nid))
+            return info_of(conn.execute(info_query().where(notices.c.id == nid)).one())
 
 
 class _Origin:
@@ -484,128 +500,3 @@ class _Origin:
 
     def __init__(self, slug: str, number: int, template: str | None) -> None:
         self.slug, self.number, self.template = slug, number, template
-
-
-# --- queries and rows --------------------------------------------------------------------
-
-_VERSION_INFO = (
-    versions.c.notice_id,
-    versions.c.number,
-    versions.c.author,
-    versions.c.message,
-    versions.c.created_at,
-    versions.c.content_hash,
-    versions.c.size,
-    versions.c.title,
-)
-
-
-def _info_query() -> sa.Select:
-    """Notices joined with their head version (its title, date and author)."""
-    return sa.select(
-        notices.c.id,
-        notices.c.slug,
-        notices.c.created_at,
-        notices.c.archived,
-        notices.c.head_version,
-        notices.c.template,
-        notices.c.copied_from,
-        notices.c.copied_from_version,
-        versions.c.title,
-        versions.c.created_at.label("updated_at"),
-        versions.c.author.label("updated_by"),
-    ).join(
-        versions,
-        sa.and_(versions.c.notice_id == notices.c.id, versions.c.number == notices.c.head_version),
-    )
-
-
-def _info(row: sa.Row) -> NoticeInfo:
-    return NoticeInfo(
-        id=row.id,
-        slug=row.slug,
-        title=row.title,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        updated_by=row.updated_by,
-        archived=row.archived,
-        head_version=row.head_version,
-        template=row.template,
-        copied_from=row.copied_from,
-        copied_from_version=row.copied_from_version,
-    )
-
-
-def _version(row: sa.Row) -> VersionInfo:
-    return VersionInfo(
-        notice_id=row.notice_id,
-        number=row.number,
-        author=row.author,
-        message=row.message,
-        created_at=row.created_at,
-        content_hash=row.content_hash,
-        size=row.size,
-        title=row.title,
-    )
-
-
-def _version_values(
-    nid: str,
-    number: int,
-    text: str,
-    size: int,
-    notice: PrivacyNotice,
-    author: str,
-    message: str,
-    now: dt.datetime,
-) -> dict[str, Any]:
-    return {
-        "notice_id": nid,
-        "number": number,
-        "author": author,
-        "message": message,
-        "created_at": now,
-        "title": title_of(notice),
-        "content_hash": content_hash(text),
-        "size": size,
-        "text": text,
-    }
-
-
-def _free_slug(conn: sa.Connection, base: str) -> str:
-    """`base` (the notice's own id), or `base-2`, `base-3`… if taken."""
-    base = base[: SLUG_LIMIT - 6]
-    taken = set(
-        conn.scalars(
-            sa.select(notices.c.slug).where(
-                sa.or_(
-                    notices.c.slug == base, notices.c.slug.startswith(f"{base}-", autoescape=True)
-                )
-            )
-        )
-    )
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
-
-
-def _check_id(notice_id: str) -> str:
-    """The id in canonical form; anything that is not a UUID names no notice."""
-    try:
-        return str(uuid.UUID(str(notice_id)))
-    except ValueError:
-        raise NotFoundError(_no_notice(str(notice_id)[:80])) from None
-
-
-def _check_number(number: int, what: str = "version") -> None:
-    if isinstance(number, bool) or not isinstance(number, int):
-        raise TypeError(f"{what} must be an int, not {type(number).__name__}")
-    if number < 1:
-        raise NotFoundError(f"There is no version {number}: versions are numbered from 1.")
-
-
-def _no_notice(nid: str) -> str:
-    return f"No notice has the id {nid!r}."
