@@ -19,6 +19,7 @@ from ..layout.engine import Rendered
 from ..render.raster import scene_to_image
 from ..render.scene import Group, Scene
 from ..render.svg import write_svg
+from .pngenc import encode_png
 from .presets import PT_PER_PX, Preset
 from .rasterize import svg_to_pdf
 
@@ -141,13 +142,12 @@ def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
 
 def _encode_png(image: Image.Image, *, palette: bool, transparent: bool, density: float) -> bytes:
     """Flat graphics stay crisp in 256 colours without dithering; density is recorded."""
-    if palette:
-        image = image.quantize(
-            colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
-        )
-    out = io.BytesIO()
     dpi = round(96 * density)
-    image.save(out, "PNG", optimize=palette, compress_level=9 if palette else 6, dpi=(dpi, dpi))
+    if not palette:
+        return encode_png(image, dpi=dpi)
+    image = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True, compress_level=9, dpi=(dpi, dpi))
     return _with_srgb(out.getvalue())
 
 

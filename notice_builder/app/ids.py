@@ -1,0 +1,39 @@
+"""Every component id of the app, in one place: the layout, the callbacks and the tests read them."""
+
+from __future__ import annotations
+
+# Page-wide
+ERROR_BANNER = "error-banner"
+CURRENT = "current-notice"  # dcc.Store: {"id": notice id, "version": the version being edited}
+REFRESH = "refresh-token"  # dcc.Store: bumped after a write so the lists re-read the store
+
+# Notice list
+NOTICE_LIST = "notice-list"
+NEW_SAMPLE = "new-from-sample"
+NEW_BLANK = "new-blank"
+OPEN_NOTICE = "open-notice"  # pattern id type: {"type": OPEN_NOTICE, "id": notice id}
+
+# Editor
+EDITOR_HEADING = "editor-heading"
+EDITOR = "editor-text"
+PROBLEMS = "problems"
+FINDINGS = "findings"
+SAVE_MESSAGE = "save-message"
+SAVE = "save"
+SAVE_AS_COPY = "save-as-copy"
+SAVE_STATUS = "save-status"
+HISTORY = "history"
+RESTORE = "restore-version"  # pattern id type: {"type": RESTORE, "version": number}
+
+# Preview and export
+LAYOUT = "layout-picker"
+THEME = "theme-picker"
+LOCALE = "locale-picker"
+PREVIEW_BOX = "preview-box"
+PREVIEW_IMAGE = "preview-image"
+PREVIEW_STATUS = "preview-status"
+FORMAT = "format-picker"
+PRESET = "preset-picker"
+DOWNLOAD_BUTTON = "download-button"
+DOWNLOAD = "download"
+EXPORT_STATUS = "export-status"

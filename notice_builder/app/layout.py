@@ -1,0 +1,197 @@
+"""The page: notice list, editor (text, problems, checks, save, history), preview and export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_mantine_components as dmc
+from dash import dcc, html
+
+from ..export import format_names, preset_names
+from ..layout import layout_names
+from ..render.theme import theme_names
+from ..resources import SAMPLE_NAME
+from ..store import NotFoundError, Store
+from . import ids, views
+from .callbacks.editor import check_text, current_of
+from .callbacks.preview import DEFAULT_LAYOUT, DEFAULT_THEME
+
+LOCALE_NAMES = {"en": "English", "ar": "العربية (Arabic)"}
+
+
+def locale_options(locales: list[str]) -> list[dict[str, str]]:
+    return [
+        {"value": code, "label": f"{LOCALE_NAMES.get(code, code)} · {code}"} for code in locales
+    ]
+
+
+def _select(id: str, label: str, data: list, value: str | None) -> Any:
+    return dmc.Select(
+        id=id,
+        label=label,
+        data=data,
+        value=value,
+        allowDeselect=False,
+        w=200,
+        checkIconPosition="right",
+    )
+
+
+def build_layout(store: Store) -> Any:
+    """The page as it is now: the most recently saved notice is open."""
+    notices = store.list()
+    draft = None
+    if notices:
+        try:
+            draft = store.get(notices[0].id)
+        except NotFoundError:
+            draft = None
+    text = draft.text if draft else ""
+    current = current_of(draft) if draft else None
+    checked = check_text(text) if draft else None
+    locales = checked.locales if checked and checked.notice else ["en"]
+    locale = checked.notice.default_locale if checked and checked.notice else "en"
+
+    header = dmc.Group(
+        [
+            dmc.Title("Notice builder", order=1, size="h2"),
+            dmc.Text("Write a privacy notice, check it, and export it as a picture.", c="dimmed"),
+        ],
+        justify="space-between",
+        className="app-header",
+    )
+    notices_section = html.Section(
+        [
+            dmc.Title("Notices", order=2, size="h4"),
+            dmc.Group(
+                [
+                    dmc.Button(
+                        "New from template: coffee shop", id=ids.NEW_SAMPLE, variant="light"
+                    ),
+                    dmc.Button("New blank notice", id=ids.NEW_BLANK, variant="light"),
+                ],
+                gap="xs",
+                my="xs",
+            ),
+            html.Div(
+                views.notice_table(notices, current["id"] if current else None), id=ids.NOTICE_LIST
+            ),
+        ],
+        className="panel notices",
+        **{"aria-label": "Notices"},
+    )
+    editor_section = html.Section(
+        [
+            dmc.Title(
+                f"Editing: {draft.info.title} (v{draft.version})" if draft else "No notice open",
+                order=2,
+                size="h4",
+                id=ids.EDITOR_HEADING,
+            ),
+            dmc.Textarea(
+                id=ids.EDITOR,
+                label="Notice (YAML)",
+                description="Changes are checked as you type; nothing is saved until you press Save.",
+                value=text,
+                debounce=400,
+                autosize=True,
+                minRows=18,
+                maxRows=32,
+                spellCheck=False,
+                className="yaml-editor",
+            ),
+            html.Div(
+                views.problem_list(checked.problems) if checked else None,
+                id=ids.PROBLEMS,
+                className="problems",
+                **{"aria-live": "polite"},
+            ),
+            dmc.Group(
+                [
+                    dmc.TextInput(
+                        id=ids.SAVE_MESSAGE,
+                        label="What changed",
+                        placeholder="e.g. Added the newsletter purpose",
+                        w=320,
+                    ),
+                    dmc.Button("Save", id=ids.SAVE),
+                    dmc.Button(
+                        "Save as copy",
+                        id=ids.SAVE_AS_COPY,
+                        variant="outline",
+                        color="orange",
+                        style={"display": "none"},
+                    ),
+                ],
+                align="flex-end",
+                gap="sm",
+                my="sm",
+            ),
+            html.Div(id=ids.SAVE_STATUS, **{"aria-live": "polite"}),
+            dmc.Title("Compliance checks", order=3, size="h5", mt="md"),
+            html.Div(
+                views.finding_list(checked.findings, checked.notice is not None)
+                if checked
+                else None,
+                id=ids.FINDINGS,
+            ),
+            dmc.Title("History", order=3, size="h5", mt="md"),
+            html.Div(
+                views.history_list(store.versions(draft.id), draft.version) if draft else None,
+                id=ids.HISTORY,
+            ),
+        ],
+        className="panel editor",
+        **{"aria-label": "Editor"},
+    )
+    preview_section = html.Section(
+        [
+            dmc.Title("Preview", order=2, size="h4"),
+            dmc.Group(
+                [
+                    _select(ids.LAYOUT, "Layout", layout_names(), DEFAULT_LAYOUT),
+                    _select(ids.THEME, "Theme", theme_names(), DEFAULT_THEME),
+                    _select(ids.LOCALE, "Language", locale_options(locales), locale),
+                ],
+                gap="sm",
+            ),
+            html.Div(id=ids.PREVIEW_STATUS, className="preview-status", **{"aria-live": "polite"}),
+            html.Div(
+                html.Img(
+                    id=ids.PREVIEW_IMAGE, alt="Preview of the notice", className="preview-image"
+                ),
+                id=ids.PREVIEW_BOX,
+                dir="ltr",
+                className="preview-box",
+            ),
+            dmc.Title("Export", order=3, size="h5", mt="md"),
+            dmc.Group(
+                [
+                    _select(ids.FORMAT, "Format", format_names(), "png"),
+                    _select(ids.PRESET, "Size preset", preset_names(), "original"),
+                    dmc.Button("Download", id=ids.DOWNLOAD_BUTTON),
+                ],
+                align="flex-end",
+                gap="sm",
+            ),
+            html.Div(id=ids.EXPORT_STATUS, **{"aria-live": "polite"}),
+            dcc.Download(id=ids.DOWNLOAD),
+        ],
+        className="panel preview",
+        **{"aria-label": "Preview and export"},
+    )
+    return dmc.MantineProvider(
+        html.Div(
+            [
+                dcc.Store(id=ids.CURRENT, data=current),
+                dcc.Store(id=ids.REFRESH, data=0),
+                html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
+                header,
+                html.Main([notices_section, editor_section, preview_section], className="app-grid"),
+            ],
+            className="app",
+        )
+    )
+
+
+__all__ = ["SAMPLE_NAME", "build_layout", "locale_options"]

@@ -1,0 +1,150 @@
+"""Small pieces of the page built from plain data: the notice list, problems, findings, history.
+
+Every string from a notice goes into a component as text (children), which React escapes:
+nothing here renders HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import dash_mantine_components as dmc
+from dash import html
+
+from ..store import NoticeInfo, VersionInfo
+from . import ids
+
+SEVERITY_COLOURS = {"error": "red", "warning": "orange", "info": "blue"}
+
+
+def when(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def notice_table(notices: Iterable[NoticeInfo], current_id: str | None = None) -> Any:
+    """Each notice: its title (a button that opens it), head version and last update."""
+    items = [
+        html.Li(
+            [
+                dmc.Button(
+                    info.title,
+                    id={"type": ids.OPEN_NOTICE, "id": info.id},
+                    variant="filled" if info.id == current_id else "subtle",
+                    size="compact-sm",
+                    className="notice-open",
+                    **{"aria-label": f"Open {info.title}"},
+                ),
+                dmc.Text(
+                    f"v{info.head_version} · updated {when(info.updated_at)}",
+                    size="xs",
+                    c="dimmed",
+                    className="notice-meta",
+                ),
+            ],
+            className="notice-item",
+        )
+        for info in notices
+    ]
+    if not items:
+        return dmc.Text("No notices yet: start one from a template.", c="dimmed")
+    return html.Ul(items, className="notice-items")
+
+
+def problem_list(problems: list[dict[str, Any]]) -> Any:
+    if not problems:
+        return dmc.Text("The text is valid.", c="green", className="problems-ok")
+    items = []
+    for p in problems:
+        where = f"Line {p['line']}" if p.get("line") is not None else "Line ?"
+        if p.get("column") is not None:
+            where += f", column {p['column']}"
+        items.append(
+            html.Li(
+                [
+                    html.Strong(where, className="problem-where"),
+                    html.Code(p["path"], className="problem-path") if p.get("path") else None,
+                    html.Span(p["message"], className="problem-message"),
+                ],
+                className="problem",
+            )
+        )
+    return html.Div(
+        [
+            dmc.Text(
+                f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: nothing is saved "
+                "until they are fixed.",
+                c="red",
+                fw=600,
+            ),
+            html.Ul(items, className="problem-list"),
+        ],
+        role="alert",
+    )
+
+
+def finding_list(findings: list[dict[str, Any]], valid: bool = True) -> Any:
+    if not valid:
+        return dmc.Text("Checks run once the text is valid.", c="dimmed")
+    if not findings:
+        return dmc.Text("No compliance findings.", c="green")
+    return dmc.Table(
+        [
+            html.Thead(
+                html.Tr(
+                    [html.Th("Severity"), html.Th("Field"), html.Th("Finding"), html.Th("Article")]
+                )
+            ),
+            html.Tbody(
+                [
+                    html.Tr(
+                        [
+                            html.Td(
+                                dmc.Badge(
+                                    f["severity"], color=SEVERITY_COLOURS.get(f["severity"], "gray")
+                                )
+                            ),
+                            html.Td(html.Code(f["path"])),
+                            html.Td(f["message"]),
+                            html.Td(f["reference"]),
+                        ]
+                    )
+                    for f in findings
+                ]
+            ),
+        ],
+        className="finding-table",
+    )
+
+
+def history_list(versions: Iterable[VersionInfo], current_version: int | None) -> Any:
+    items = []
+    for v in reversed(list(versions)):
+        is_head = v.number == current_version
+        items.append(
+            html.Li(
+                [
+                    html.Strong(f"v{v.number}"),
+                    html.Span(f" {when(v.created_at)} · {v.author} · {v.message or '—'} "),
+                    None
+                    if is_head
+                    else dmc.Button(
+                        "Restore",
+                        id={"type": ids.RESTORE, "version": v.number},
+                        size="compact-xs",
+                        variant="light",
+                        **{"aria-label": f"Restore version {v.number}"},
+                    ),
+                ],
+                className="history-item",
+            )
+        )
+    return html.Ul(items, className="history-list")
+
+
+def status(kind: str, message: str) -> Any:
+    if not message:
+        return None
+    colour = {"saved": "green", "invalid": "red", "conflict": "orange"}.get(kind, "red")
+    return dmc.Alert(message, color=colour, role="status" if kind == "saved" else "alert")
