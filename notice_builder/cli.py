@@ -36,6 +36,7 @@ Start from the sample:  notice-builder sample -o my-notice.yaml
 Validate it:            notice-builder validate my-notice.yaml
 Check compliance:       notice-builder check my-notice.yaml --profile gdpr,ccpa
 Draw an infographic:    notice-builder render my-notice.yaml --layout at-a-glance -o glance.svg
+Author in the browser:  notice-builder serve
 Editor completion:      notice-builder schema -o notice.schema.json
 
 Without a file, validate and check use the embedded sample notice (a coffee-shop loyalty app).
@@ -79,6 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--list-rules", action="store_true", help="list every rule and exit")
 
     add_picture_commands(commands)
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the browser app (needs the 'app' extra)",
+        description="Run the browser app on http://HOST:PORT with the notices in a database: "
+        "--db URL, else DATABASE_URL, else a SQLite file in your data folder, seeded with the "
+        'sample notice on first run. For production use gunicorn "notice_builder.app:server" '
+        "with DASH_SECRET_KEY set.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8050, help="port to listen on")
+    serve.add_argument("--db", help="database URL (sqlite:///file.db or postgresql://...)")
 
     schema = commands.add_parser(
         "schema",
@@ -215,6 +228,19 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FOUND if counts["error"] else EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        from .app import serve
+    except ImportError as exc:
+        print(
+            f"notice-builder serve: the app needs its extra: pip install 'notice-builder[app]' ({exc})",
+            file=err,
+        )
+        return EXIT_UNREADABLE
+    serve(args.host, args.port, args.db)
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .schema import notice_json_schema
 
@@ -241,6 +267,7 @@ COMMANDS = {
     "validate": _cmd_validate,
     "check": _cmd_check,
     **PICTURE_COMMANDS,
+    "serve": _cmd_serve,
     "schema": _cmd_schema,
     "sample": _cmd_sample,
 }

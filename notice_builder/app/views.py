@@ -147,4 +147,4 @@ def status(kind: str, message: str) -> Any:
     if not message:
         return None
     colour = {"saved": "green", "invalid": "red", "conflict": "orange"}.get(kind, "red")
-    return dmc.Alert(message, color=colour, role="status" if kind == "saved" else "alert")
+    return html.Div(dmc.Alert(message, color=colour), role="status" if kind == "saved" else "alert")

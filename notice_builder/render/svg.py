@@ -112,7 +112,9 @@ def _editable_text(item: Text) -> Iterator[str]:
         pairs = [
             ("x", run.anchor_x),
             ("y", run.y),
-            ("direction", run.direction if run.direction == "rtl" else None),
+            # Always explicit: a left-to-right run inside a right-to-left picture would otherwise
+            # inherit rtl from the root and be anchored at its right edge.
+            ("direction", run.direction),
             ("font-family", quoted_family(run.family)),
             ("font-weight", run.weight if run.weight != 400 else None),
             ("font-size", run.size),

@@ -99,3 +99,12 @@ def test_core_imports_without_dash():
 @pytest.mark.parametrize("name", ["OPEN_NOTICE", "RESTORE"])
 def test_pattern_ids_are_strings(name):
     assert isinstance(getattr(ids, name), str)
+
+
+@pytest.mark.parametrize("kind", ["saved", "invalid", "conflict", "error"])
+def test_status_messages_build(kind):
+    from notice_builder.app import views
+
+    tree = views.status(kind, "A message <b>not bold</b>")
+    assert tree.role in ("status", "alert")
+    assert "A message <b>not bold</b>" in repr(tree.to_plotly_json())  # text, not markup

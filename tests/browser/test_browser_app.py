@@ -1,0 +1,132 @@
+"""Layer 3: the flows a person takes, in real headless Chromium (Debian chromium + chromedriver)."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from notice_builder.app import create_app, ids
+from notice_builder.store import Store
+
+from browser_kit import WAIT, chrome, console_errors, require_browser, running  # isort: skip
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def page(tmp_path, monkeypatch):
+    """The app over a fresh seeded store, open in Chromium: (driver, download folder)."""
+    require_browser()
+    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with running(create_app(store)) as url, chrome(downloads) as driver:
+        driver.get(url)
+        _wait(driver, lambda d: (_src(d) or "").startswith("data:image/svg+xml;base64,"))
+        yield driver, downloads
+        assert console_errors(driver) == []
+    store.close()
+
+
+def _wait(driver, condition, timeout: float = WAIT):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
+
+
+def _src(driver) -> str | None:
+    return driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src")
+
+
+def _svg(driver) -> str:
+    return base64.b64decode(_src(driver).partition(",")[2]).decode("utf-8")
+
+
+def _set_editor(driver, text: str) -> None:
+    # Replace the whole text the way a person would (select all, type), then let the debounce fire.
+    from selenium.webdriver.common.keys import Keys
+
+    box = driver.find_element("id", ids.EDITOR)
+    box.click()
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    driver.execute_script(
+        "const el = arguments[0];"
+        "const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;"
+        "setter.call(el, arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));",
+        box,
+        text,
+    )
+    box.send_keys(Keys.END)
+
+
+def _choose(driver, select_id: str, label: str) -> None:
+    driver.find_element("id", select_id).click()
+    option = _wait(
+        driver,
+        lambda d: next(
+            (o for o in d.find_elements("css selector", "[role=option]") if label in o.text), None
+        ),
+    )
+    option.click()
+
+
+def _screenshot(driver, name: str) -> None:
+    """The README's screenshots are refreshed only when asked (NB_UPDATE_SCREENSHOTS=1)."""
+    if os.environ.get("NB_UPDATE_SCREENSHOTS") == "1":
+        time.sleep(0.5)  # let the image paint
+        driver.save_screenshot(str(SCREENSHOTS / name))
+
+
+def test_sample_is_listed_with_its_preview(page):
+    driver, _ = page
+    listed = driver.find_element("id", ids.NOTICE_LIST).text
+    assert "Brewline Rewards privacy notice" in listed and "v1" in listed
+    assert "Brewline Rewards privacy notice" in _svg(driver)
+    assert driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("alt")
+    _screenshot(driver, "app-en.png")
+
+
+def test_editing_the_title_changes_the_preview(page):
+    driver, _ = page
+    text = driver.find_element("id", ids.EDITOR).get_attribute("value")
+    _set_editor(
+        driver, text.replace("en: Brewline Rewards privacy notice", "en: Beanline notice", 1)
+    )
+    _wait(driver, lambda d: "Beanline notice" in _svg(d))
+
+
+def test_broken_yaml_shows_the_error_and_its_line(page):
+    driver, _ = page
+    text = driver.find_element("id", ids.EDITOR).get_attribute("value")
+    _set_editor(driver, text.replace("id: brewline-rewards", "id: [brewline", 1))
+    problems = _wait(
+        driver,
+        lambda d: (t := d.find_element("id", ids.PROBLEMS).text) and "Line" in t and t,
+    )
+    assert "problem" in problems and re.search(r"Line \d+, column \d+", problems)
+
+
+def test_arabic_preview_is_right_to_left(page):
+    driver, _ = page
+    assert driver.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "ltr"
+    _choose(driver, ids.LOCALE, "ar")
+    _wait(driver, lambda d: d.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "rtl")
+    _wait(driver, lambda d: "برولاين" in _svg(d))
+    _screenshot(driver, "app-ar.png")
+
+
+def test_download_png(page):
+    driver, downloads = page
+    driver.find_element("id", ids.DOWNLOAD_BUTTON).click()
+    path = downloads / "brewline-rewards-at-a-glance-en.png"
+    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
