@@ -379,7 +379,7 @@ def report(results: dict, runs: int) -> None:
         print(
             f"  all seven: {total:.0f} ms; process peak RSS {r['rss_mb']:.0f} MB. 'render' repeats "
             "the same render, so the text caches answer (cold renders: bench_render.py); the rest "
-            "of render+PNG is cairosvg and the PNG encoding. heap = tracemalloc: Python "
+            "of render+PNG is cairo drawing and PNG encoding. heap = tracemalloc: Python "
             "allocations only (the pixels handed to Pillow, not cairo's own surface).\n"
         )
     if "bundle" in results:
