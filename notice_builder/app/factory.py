@@ -22,7 +22,9 @@ from .layout import build_layout
 
 log = logging.getLogger("notice_builder.app")
 
-MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # a notice is at most a few hundred kB; refuse more early
+# A notice is at most a few hundred kB, but an imported file (up to 5 MB, checked again by the
+# import callback) travels as base64, 4/3 of its size: refuse any request larger than that early.
+MAX_CONTENT_LENGTH = 7 * 1024 * 1024
 SECRET_ENV = "DASH_SECRET_KEY"
 DEBUG_ENV = "NB_DEBUG"
 TITLE = "Notice builder"

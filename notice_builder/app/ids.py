@@ -12,6 +12,9 @@ NOTICE_LIST = "notice-list"
 NEW_SAMPLE = "new-from-sample"
 NEW_BLANK = "new-blank"
 OPEN_NOTICE = "open-notice"  # pattern id type: {"type": OPEN_NOTICE, "id": notice id}
+SHOW_ARCHIVED = "show-archived"  # switch: list the archived notices too
+IMPORT = "import-file"  # dcc.Upload of a YAML/JSON file
+IMPORT_STATUS = "import-status"
 
 # Editor
 EDITOR_HEADING = "editor-heading"
@@ -22,8 +25,16 @@ SAVE_MESSAGE = "save-message"
 SAVE = "save"
 SAVE_AS_COPY = "save-as-copy"
 SAVE_STATUS = "save-status"
+ARCHIVED_NOTE = "archived-note"  # why saving is refused while the open notice is archived
+DUPLICATE = "duplicate"
+ARCHIVE = "archive"
+UNARCHIVE = "unarchive"
 HISTORY = "history"
 RESTORE = "restore-version"  # pattern id type: {"type": RESTORE, "version": number}
+COMPARE_FROM = "compare-from"
+COMPARE_TO = "compare-to"
+COMPARE = "compare"
+COMPARE_RESULT = "compare-result"
 
 # Preview and export
 LAYOUT = "layout-picker"

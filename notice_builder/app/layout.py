@@ -14,8 +14,11 @@ from ..resources import SAMPLE_NAME
 from ..store import NotFoundError, Store
 from . import ids, views
 from .callbacks.editor import check_text, current_of
+from .callbacks.flows import ARCHIVED_NOTE, UPLOAD_LIMIT, UPLOAD_LIMIT_TEXT, notice_state
 from .callbacks.preview import DEFAULT_LAYOUT, DEFAULT_THEME
 
+HIDDEN = {"display": "none"}
+SHOWN = {"display": "inline-block"}
 LOCALE_NAMES = {"en": "English", "ar": "العربية (Arabic)"}
 
 
@@ -51,6 +54,7 @@ def build_layout(store: Store) -> Any:
     checked = check_text(text) if draft else None
     locales = checked.locales if checked and checked.notice else ["en"]
     locale = checked.notice.default_locale if checked and checked.notice else "en"
+    state = notice_state(store, current)
 
     header = dmc.Group(
         [
@@ -73,6 +77,29 @@ def build_layout(store: Store) -> Any:
                 gap="xs",
                 my="xs",
             ),
+            dcc.Upload(
+                id=ids.IMPORT,
+                children=html.Div(
+                    [
+                        dmc.Text("Import a notice: drop a YAML or JSON file here, or ", span=True),
+                        html.A("choose one", href="#", className="import-choose"),
+                        dmc.Text(f" (at most {UPLOAD_LIMIT_TEXT}).", span=True),
+                    ]
+                ),
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain",
+                max_size=UPLOAD_LIMIT,
+                multiple=False,
+                className="import-drop",
+                style={
+                    "border": "1px dashed #adb5bd",
+                    "borderRadius": "6px",
+                    "padding": "8px",
+                    "fontSize": "14px",
+                    "cursor": "pointer",
+                },
+            ),
+            html.Div(id=ids.IMPORT_STATUS, className="import-status", **{"aria-live": "polite"}),
+            dmc.Switch(id=ids.SHOW_ARCHIVED, label="Show archived notices", checked=False, my="xs"),
             html.Div(
                 views.notice_table(notices, current["id"] if current else None), id=ids.NOTICE_LIST
             ),
@@ -87,6 +114,12 @@ def build_layout(store: Store) -> Any:
                 order=2,
                 size="h4",
                 id=ids.EDITOR_HEADING,
+            ),
+            html.Div(
+                dmc.Alert(ARCHIVED_NOTE, color="gray", title="Archived")
+                if state.archived
+                else None,
+                id=ids.ARCHIVED_NOTE,
             ),
             dmc.Textarea(
                 id=ids.EDITOR,
@@ -128,6 +161,29 @@ def build_layout(store: Store) -> Any:
                 my="sm",
             ),
             html.Div(id=ids.SAVE_STATUS, **{"aria-live": "polite"}),
+            dmc.Group(
+                [
+                    dmc.Button("Duplicate", id=ids.DUPLICATE, variant="light", size="xs"),
+                    dmc.Button(
+                        "Archive",
+                        id=ids.ARCHIVE,
+                        variant="light",
+                        color="gray",
+                        size="xs",
+                        style=HIDDEN if state.archived else SHOWN,
+                    ),
+                    dmc.Button(
+                        "Unarchive",
+                        id=ids.UNARCHIVE,
+                        variant="light",
+                        color="gray",
+                        size="xs",
+                        style=SHOWN if state.archived else HIDDEN,
+                    ),
+                ],
+                gap="xs",
+                my="xs",
+            ),
             dmc.Title("Compliance checks", order=3, size="h5", mt="md"),
             html.Div(
                 views.finding_list(checked.findings, checked.notice is not None)
@@ -140,6 +196,19 @@ def build_layout(store: Store) -> Any:
                 views.history_list(store.versions(draft.id), draft.version) if draft else None,
                 id=ids.HISTORY,
             ),
+            dmc.Group(
+                [
+                    _select(
+                        ids.COMPARE_FROM, "Compare version", state.versions, state.compare_from
+                    ),
+                    _select(ids.COMPARE_TO, "with version", state.versions, state.compare_to),
+                    dmc.Button("Compare", id=ids.COMPARE, variant="light"),
+                ],
+                align="flex-end",
+                gap="sm",
+                my="xs",
+            ),
+            dcc.Loading(html.Div(id=ids.COMPARE_RESULT, **{"aria-live": "polite"}), delay_show=300),
         ],
         className="panel editor",
         **{"aria-label": "Editor"},

@@ -36,6 +36,9 @@ def notice_table(notices: Iterable[NoticeInfo], current_id: str | None = None) -
                     className="notice-open",
                     **{"aria-label": f"Open {info.title}"},
                 ),
+                dmc.Badge("archived", color="gray", size="xs", className="notice-archived")
+                if info.archived
+                else None,
                 dmc.Text(
                     f"v{info.head_version} · updated {when(info.updated_at)}",
                     size="xs",
@@ -148,3 +151,82 @@ def status(kind: str, message: str) -> Any:
         return None
     colour = {"saved": "green", "invalid": "red", "conflict": "orange"}.get(kind, "red")
     return html.Div(dmc.Alert(message, color=colour), role="status" if kind == "saved" else "alert")
+
+
+KIND_COLOURS = {"added": "green", "removed": "red", "renamed": "blue", "changed": "orange"}
+
+
+def change_groups(groups: list[tuple[str, list[dict[str, str]]]]) -> Any:
+    """The differences between two versions, one titled list per area."""
+    return html.Div(
+        [
+            html.Div(
+                [
+                    dmc.Title(area.capitalize(), order=4, size="h6", mt="xs"),
+                    html.Ul(
+                        [
+                            html.Li(
+                                [
+                                    dmc.Badge(
+                                        change["kind"],
+                                        color=KIND_COLOURS.get(change["kind"], "gray"),
+                                        size="xs",
+                                        mr=6,
+                                    ),
+                                    html.Span(change["summary"], className="change-summary"),
+                                ],
+                                className="change",
+                            )
+                            for change in changes
+                        ],
+                        className="change-list",
+                    ),
+                ],
+                className="change-area",
+                **{"data-area": area},
+            )
+            for area, changes in groups
+        ],
+        className="change-groups",
+    )
+
+
+def side_by_side(numbers: tuple[int, int], shown: tuple[Any, Any]) -> Any:
+    """The two versions' previews next to each other (images, like the main preview)."""
+    cells = []
+    for number, picture in zip(numbers, shown, strict=True):
+        if picture is None:
+            continue
+        body = (
+            html.Img(
+                src=picture.src,
+                alt=f"Version {number}: {picture.alt}",
+                className="compare-image",
+                style={"maxWidth": "100%", "height": "auto"},
+            )
+            if picture.src
+            else dmc.Text(picture.message or "No preview.", c="dimmed", size="sm")
+        )
+        cells.append(
+            html.Figure(
+                [body, html.Figcaption(f"v{number}")],
+                className="compare-preview",
+                dir="ltr",
+                style={"flex": "1 1 0", "minWidth": 0, "margin": 0},
+            )
+        )
+    if not cells:
+        return None
+    return html.Div(cells, className="compare-previews", style={"display": "flex", "gap": "8px"})
+
+
+def comparison(result: Any) -> Any:
+    """The whole outcome of "Compare": a sentence, the grouped changes, the two previews."""
+    if result.kind != "saved":
+        return status(result.kind, result.message)
+    parts = [dmc.Text(result.message, size="sm", fw=600, className="compare-message")]
+    if result.groups:
+        parts.append(change_groups(result.groups))
+    if result.numbers and (result.before or result.after):
+        parts.append(side_by_side(result.numbers, (result.before, result.after)))
+    return html.Div(parts, className="comparison")

@@ -17,7 +17,7 @@ store, app = app_testkit.store, app_testkit.app
 def test_config(app):
     cfg = app.server.config
     assert cfg["SECRET_KEY"] == "test-secret"
-    assert cfg["MAX_CONTENT_LENGTH"] == MAX_CONTENT_LENGTH == 5 * 1024 * 1024
+    assert cfg["MAX_CONTENT_LENGTH"] == MAX_CONTENT_LENGTH == 7 * 1024 * 1024
     assert app.config.serve_locally is True
     assert app.config.assets_folder.replace("\\", "/").endswith("assets/app")
     assert not app.server.debug

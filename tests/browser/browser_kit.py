@@ -50,6 +50,12 @@ def chrome(download_dir: Path, width: int = 1600, height: int = 1200):
         "--no-sandbox",
         "--disable-gpu",
         "--disable-dev-shm-usage",
+        # No background services: they would try to reach outside hosts the tests never need.
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         f"--window-size={width},{height}",
         "--lang=en-US",
     ):

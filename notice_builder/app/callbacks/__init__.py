@@ -1,7 +1,7 @@
 """Wiring: each callback reads the inputs, calls one plain function, and returns what it gives.
 
-The logic lives in `editor.py` and `preview.py` (tested without a browser); the page pieces in
-`..views`.
+The logic lives in `editor.py`, `preview.py` and `flows.py` (tested without a browser); the page
+pieces in `..views`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,39 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from ...resources import SAMPLE_NAME
 from ...store import Store
 from .. import ids, views
-from ..layout import locale_options
-from . import editor, preview
+from ..layout import HIDDEN, SHOWN, locale_options
+from . import editor, flows, preview
 
-HIDDEN = {"display": "none"}
-SHOWN = {"display": "inline-block"}
+# Runs once in the browser: dcc.Upload drops a file over max_size without a word, so say why.
+_UPLOAD_GUARD = (
+    """
+function (uploadId) {
+    if (window.__nbUploadGuard) { return window.dash_clientside.no_update; }
+    window.__nbUploadGuard = true;
+    const limit = __LIMIT__;
+    const check = function (files) {
+        for (const file of Array.from(files || [])) {
+            if (file.size > limit) {
+                const mb = (file.size / 1048576).toFixed(1);
+                window.dash_clientside.set_props("__STATUS__", {
+                    children: "The file is " + mb + " MB; the limit is __TEXT__. Nothing was imported."
+                });
+            }
+        }
+    };
+    const inside = function (el) { return el && el.closest && el.closest("#" + uploadId); };
+    document.addEventListener("change", function (e) {
+        if (inside(e.target) && e.target.files) { check(e.target.files); }
+    }, true);
+    document.addEventListener("drop", function (e) {
+        if (inside(e.target) && e.dataTransfer) { check(e.dataTransfer.files); }
+    }, true);
+    return window.dash_clientside.no_update;
+}
+""".replace("__LIMIT__", str(flows.UPLOAD_LIMIT))
+    .replace("__STATUS__", ids.IMPORT_STATUS)
+    .replace("__TEXT__", flows.UPLOAD_LIMIT_TEXT)
+)
 
 
 def _clicked() -> Any:
@@ -124,11 +152,14 @@ def register(app: dash.Dash, store: Store) -> None:
         Input({"type": ids.RESTORE, "version": ALL}, "n_clicks"),
         Input(ids.NEW_SAMPLE, "n_clicks"),
         Input(ids.NEW_BLANK, "n_clicks"),
+        Input(ids.DUPLICATE, "n_clicks"),
+        Input(ids.ARCHIVE, "n_clicks"),
+        Input(ids.UNARCHIVE, "n_clicks"),
         State(ids.CURRENT, "data"),
         State(ids.REFRESH, "data"),
         prevent_initial_call=True,
     )
-    def switch(_open, _restore, _sample, _blank, current, refresh) -> tuple:
+    def switch(_open, _restore, _sample, _blank, _dup, _arch, _unarch, current, refresh) -> tuple:
         clicked = _clicked()
         if clicked is None:
             return (no_update,) * 5
@@ -136,6 +167,10 @@ def register(app: dash.Dash, store: Store) -> None:
             result = editor.create(store, SAMPLE_NAME)
         elif clicked == ids.NEW_BLANK:
             result = editor.create(store, None)
+        elif clicked == ids.DUPLICATE:
+            result = flows.duplicate(store, current)
+        elif clicked in (ids.ARCHIVE, ids.UNARCHIVE):
+            result = flows.set_archived(store, current, clicked == ids.ARCHIVE)
         elif clicked["type"] == ids.RESTORE:
             result = editor.restore(store, current, clicked["version"])
         else:
@@ -149,11 +184,12 @@ def register(app: dash.Dash, store: Store) -> None:
         Output(ids.EDITOR_HEADING, "children"),
         Input(ids.REFRESH, "data"),
         Input(ids.CURRENT, "data"),
+        Input(ids.SHOW_ARCHIVED, "checked"),
         prevent_initial_call=True,
     )
-    def refresh_lists(_refresh, current) -> tuple:
+    def refresh_lists(_refresh, current, show_archived) -> tuple:
         current = current or {}
-        notices = store.list()
+        notices = store.list(include_archived=bool(show_archived))
         table = views.notice_table(notices, current.get("id"))
         if not current.get("id"):
             return table, None, "No notice open"
@@ -163,6 +199,79 @@ def register(app: dash.Dash, store: Store) -> None:
             views.history_list(store.versions(current["id"]), draft.info.head_version),
             f"Editing: {draft.info.title} (v{draft.version})",
         )
+
+    @app.callback(
+        Output(ids.ARCHIVED_NOTE, "children"),
+        Output(ids.ARCHIVE, "style"),
+        Output(ids.UNARCHIVE, "style"),
+        Output(ids.COMPARE_FROM, "data"),
+        Output(ids.COMPARE_FROM, "value"),
+        Output(ids.COMPARE_TO, "data"),
+        Output(ids.COMPARE_TO, "value"),
+        Output(ids.COMPARE_RESULT, "children"),
+        Input(ids.REFRESH, "data"),
+        Input(ids.CURRENT, "data"),
+        prevent_initial_call=True,
+    )
+    def show_notice_state(_refresh, current) -> tuple:
+        state = flows.notice_state(store, current)
+        note = dmc.Alert(flows.ARCHIVED_NOTE, color="gray", title="Archived")
+        return (
+            note if state.archived else None,
+            HIDDEN if state.archived else SHOWN,
+            SHOWN if state.archived else HIDDEN,
+            state.versions,
+            state.compare_from,
+            state.versions,
+            state.compare_to,
+            None,  # a comparison of what was open before is stale now
+        )
+
+    @app.callback(
+        Output(ids.EDITOR, "value", allow_duplicate=True),
+        Output(ids.CURRENT, "data", allow_duplicate=True),
+        Output(ids.REFRESH, "data", allow_duplicate=True),
+        Output(ids.SAVE_STATUS, "children", allow_duplicate=True),
+        Output(ids.SAVE_AS_COPY, "style", allow_duplicate=True),
+        Output(ids.IMPORT_STATUS, "children"),
+        Output(ids.IMPORT, "contents"),
+        Input(ids.IMPORT, "contents"),
+        State(ids.IMPORT, "filename"),
+        State(ids.REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def import_file(contents, filename, refresh) -> tuple:
+        if not contents:  # our own reset below
+            return (no_update,) * 7
+        result = flows.import_file(store, contents, filename)
+        message = views.status(result.kind, result.message)
+        if result.problems:
+            message = [message, views.problem_list(result.problems)]
+        # contents=None: the file's base64 leaves the page, and the same file can be picked again
+        if not result.ok:
+            return (no_update, no_update, no_update, no_update, no_update, message, None)
+        return (result.text, result.current, (refresh or 0) + 1, None, HIDDEN, message, None)
+
+    app.clientside_callback(
+        _UPLOAD_GUARD,
+        Output(ids.IMPORT_STATUS, "title"),
+        Input(ids.IMPORT, "id"),
+    )
+
+    @app.callback(
+        Output(ids.COMPARE_RESULT, "children", allow_duplicate=True),
+        Input(ids.COMPARE, "n_clicks"),
+        State(ids.CURRENT, "data"),
+        State(ids.COMPARE_FROM, "value"),
+        State(ids.COMPARE_TO, "value"),
+        State(ids.LAYOUT, "value"),
+        State(ids.THEME, "value"),
+        State(ids.LOCALE, "value"),
+        prevent_initial_call=True,
+    )
+    def compare(_clicks, current, a, b, layout, theme, locale) -> Any:
+        result = flows.compare(store, current, a, b, layout=layout, theme=theme, locale=locale)
+        return views.comparison(result)
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),

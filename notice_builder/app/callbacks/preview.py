@@ -64,7 +64,8 @@ def preview(text: str | None, layout: str | None, theme: str | None, locale: str
         shown = " ".join(f"U+{ord(c):04X}" for c in rendered.missing_characters)
         warnings.append(f"No bundled font draws {shown}; drawn as a replacement mark.")
     return Preview(
-        svg_data_uri(rendered.svg(outlined=False)),
+        # Outlined: exactly what the exports draw, with no font to subset on each keystroke.
+        svg_data_uri(rendered.svg(outlined=True)),
         alt=alt_text(notice, layout, locale),
         direction=direction,
         warnings=warnings,

@@ -1,0 +1,237 @@
+"""The app's speed: the preview callback's server time, cold start of `notice-builder serve` to the
+first served page, server memory after previewing every layout, and (with Chromium) the time
+from a keystroke in the editor to the updated preview in the page.
+
+    python benchmarks/bench_app.py [--runs 20] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from notice_builder.layout import layout_names
+from notice_builder.resources import example_path
+
+# Chromium's background services try to reach outside hosts; none are needed or allowed here.
+CHROME_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1600,1200",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _median_p95(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def preview_server_time(runs: int) -> None:
+    from notice_builder.app.callbacks.preview import preview
+
+    text = example_path().read_text(encoding="utf-8")
+    preview(text, "at-a-glance", "light", "en")
+    print(f"{'preview callback (server time)':40} {'median':>8} {'p95':>8}")
+    for layout in ("at-a-glance", "rights-and-choices", "data-flow"):
+        for locale in ("en", "ar"):
+            samples = []
+            for i in range(runs):
+                # A different title each run, as when someone types: nothing is reused from a cache.
+                edited = text.replace(
+                    "Brewline Rewards privacy notice", f"Brewline Rewards notice {i}", 1
+                )
+                edited = edited.replace("لتطبيق مكافآت برولاين", f"لتطبيق مكافآت برولاين {i}", 1)
+                start = time.perf_counter()
+                preview(edited, layout, "light", locale)
+                samples.append((time.perf_counter() - start) * 1000)
+            median, p95 = _median_p95(samples)
+            print(f"  {layout + ' ' + locale:38} {median:7.1f}ms {p95:7.1f}ms")
+
+
+def cold_start(runs: int) -> None:
+    samples, rss = [], []
+    for _ in range(runs):
+        port = _free_port()
+        with tempfile.TemporaryDirectory() as folder:
+            db = f"sqlite:///{folder}/bench.db"
+            start = time.perf_counter()
+            server = subprocess.Popen(
+                [sys.executable, "-m", "notice_builder", "serve", "--port", str(port), "--db", db],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                while True:
+                    try:
+                        with urllib.request.urlopen(
+                            f"http://127.0.0.1:{port}/", timeout=1
+                        ) as reply:
+                            reply.read()
+                        break
+                    except OSError:
+                        if time.perf_counter() - start > 30:
+                            raise RuntimeError("the server did not answer within 30 s") from None
+                        time.sleep(0.02)
+                samples.append(time.perf_counter() - start)
+                status = Path(f"/proc/{server.pid}/status").read_text()
+                rss.append(
+                    int(next(x for x in status.splitlines() if x.startswith("VmRSS")).split()[1])
+                    / 1024
+                )
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+    median, p95 = _median_p95(samples)
+    print(
+        f"cold start to first page: median {median:.2f} s, p95 {p95:.2f} s (n={runs}); RSS then {statistics.median(rss):.0f} MB"
+    )
+
+
+MEMORY = """
+import json, resource
+from notice_builder.app.callbacks.preview import preview
+from notice_builder.layout import layout_names
+from notice_builder.render.theme import theme_names
+from notice_builder.resources import example_path
+text = example_path().read_text(encoding="utf-8")
+for layout in layout_names():
+    for theme in theme_names():
+        for locale in ("en", "ar"):
+            preview(text, layout, theme, locale)
+print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+"""
+
+
+def server_memory() -> None:
+    out = subprocess.run([sys.executable, "-c", MEMORY], capture_output=True, text=True, check=True)
+    print(
+        f"peak RSS of a process that previewed every layout x theme x locale: {json.loads(out.stdout):.0f} MB"
+    )
+
+
+def keystroke_to_preview(runs: int) -> None:
+    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+    except ImportError:
+        print("keystroke to preview: skipped (pip install selenium)")
+        return
+    if not (chromium and driver_path):
+        print("keystroke to preview: skipped (apt-get install chromium chromium-driver)")
+        return
+    from notice_builder.app import ids
+
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "notice_builder",
+                "serve",
+                "--port",
+                str(port),
+                "--db",
+                f"sqlite:///{folder}/b.db",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        options = webdriver.ChromeOptions()
+        options.binary_location = chromium
+        for flag in CHROME_FLAGS:
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service(driver_path), options=options)
+        try:
+            deadline = time.time() + 30
+            while True:
+                try:
+                    driver.get(f"http://127.0.0.1:{port}/")
+                    break
+                except Exception:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.2)
+
+            def image() -> str | None:
+                found = driver.find_elements(By.ID, ids.PREVIEW_IMAGE)
+                return found[0].get_attribute("src") if found else None
+
+            start = time.time()
+            while not image() and time.time() - start < 30:
+                time.sleep(0.05)
+            editor = driver.find_element(
+                By.CSS_SELECTOR, f"#{ids.EDITOR} textarea, textarea#{ids.EDITOR}"
+            )
+            samples = []
+            for i in range(runs):
+                before = image()
+                # Put the caret at the end of the English title: typing there changes the picture.
+                driver.execute_script(
+                    "const t = arguments[0]; t.focus();"
+                    "const i = t.value.indexOf('Rewards privacy notice') + 'Rewards privacy notice'.length;"
+                    "t.setSelectionRange(i, i);",
+                    editor,
+                )
+                t0 = time.perf_counter()
+                editor.send_keys(str(i % 10))
+                while image() == before:
+                    if time.perf_counter() - t0 > 10:
+                        raise RuntimeError("the preview did not change within 10 s")
+                    time.sleep(0.005)
+                samples.append((time.perf_counter() - t0) * 1000)
+            median, p95 = _median_p95(samples)
+            print(
+                f"keystroke to updated preview in Chromium: median {median:.0f} ms, p95 {p95:.0f} ms (n={runs}; "
+                "includes the editor's 400 ms debounce)"
+            )
+        finally:
+            driver.quit()
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("DASH_SECRET_KEY", "benchmark")
+    preview_server_time(args.runs)
+    cold_start(5)
+    server_memory()
+    if not args.no_browser:
+        keystroke_to_preview(args.runs)
+    print(
+        f"(this process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; {len(layout_names())} layouts)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""Import, duplicate, archive and compare as plain functions (no Dash), like `editor.py`.
+
+Each takes plain values and a Store and returns plain values, so tests call them without a
+browser. What goes on the page is built from these in `..views`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...io import NoticeError, loads_notice
+from ...store import AREAS, NotFoundError, Store, StoreError
+from . import preview
+from .editor import AUTHOR, Saved, current_of
+
+UPLOAD_LIMIT = 5 * 1024 * 1024  # bytes of the file itself: dcc.Upload's max_size and the server's
+UPLOAD_LIMIT_TEXT = "5 MB"
+FILENAME_LIMIT = 100  # characters of the file name kept in the version message
+
+# Bidi embeddings/overrides/isolates and marks (Trojan Source), and every other control or
+# format character: none belongs in a name shown in a list or a message.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+def clean_filename(filename: Any) -> str:
+    """The uploaded file's name as it may be shown and recorded: its last path part only,
+    without bidi or other control characters, at most FILENAME_LIMIT characters."""
+    name = filename if isinstance(filename, str) else ""
+    name = re.split(r"[\\/]", name)[-1]
+    name = _BIDI.sub("", name)
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = " ".join(name.split())  # no line breaks or runs of spaces
+    if len(name) > FILENAME_LIMIT:
+        stem, dot, suffix = name.rpartition(".")
+        if dot and 0 < len(suffix) <= 10:
+            name = stem[: FILENAME_LIMIT - len(suffix) - 2] + "…." + suffix
+        else:
+            name = name[: FILENAME_LIMIT - 1] + "…"
+    return name.strip(" .") or "upload"
+
+
+class UploadError(ValueError):
+    """The upload itself is refused (too large, not a data URL): nothing was parsed."""
+
+
+def decoded_size(encoded: str) -> int:
+    """How many bytes the base64 text decodes to, computed without decoding it."""
+    padding = len(encoded) - len(encoded.rstrip("="))
+    return len(encoded) * 3 // 4 - padding
+
+
+def decode_upload(contents: Any, limit: int = UPLOAD_LIMIT) -> bytes:
+    """The file's bytes from dcc.Upload's `contents` ("data:<type>;base64,<data>").
+
+    The size is checked on the encoded text first, so a file over `limit` is refused before
+    anything is decoded or parsed, whatever the browser let through."""
+    if not isinstance(contents, str) or "," not in contents:
+        raise UploadError("The upload was empty or not a file. Nothing was imported.")
+    head, _, encoded = contents.partition(",")
+    if not head.startswith("data:") or not head.endswith(";base64"):
+        raise UploadError("The upload was not sent as a file. Nothing was imported.")
+    if decoded_size(encoded) > limit:
+        size = decoded_size(encoded) / (1024 * 1024)
+        raise UploadError(
+            f"The file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_TEXT}. Nothing was imported."
+        )
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise UploadError("The upload was damaged on the way (bad base64). Try again.") from None
+
+
+def _as_text(raw: bytes) -> str:
+    # Only reached once the loader accepted the bytes: valid UTF-8, maybe with a BOM.
+    return raw.decode("utf-8").removeprefix("\ufeff")
+
+
+def import_file(store: Store, contents: Any, filename: Any) -> Saved:
+    """A new notice (version 1, "Imported from <name>") from an uploaded YAML or JSON file, and
+    opened; the loader's problems (with lines and columns) when it is invalid, and then nothing
+    is created."""
+    name = clean_filename(filename)
+    try:
+        raw = decode_upload(contents)
+    except UploadError as exc:
+        return Saved(None, "error", str(exc))
+    try:
+        loads_notice(raw, source=name)
+        draft = store.create(_as_text(raw), author=AUTHOR, message=f"Imported from {name}")
+    except NoticeError as exc:
+        problems = [p.as_dict() for p in exc.problems]
+        return Saved(None, "invalid", f"Not imported: {name} has problems.", problems)
+    except StoreError as exc:
+        return Saved(None, "error", str(exc))
+    return Saved(
+        current_of(draft),
+        "saved",
+        f"Imported “{draft.info.title}” from {name} as a new notice.",
+        text=draft.text,
+    )
+
+
+# --- duplicate and archive -----------------------------------------------------------------
+
+
+def duplicate(store: Store, current: dict[str, Any] | None) -> Saved:
+    """A new notice whose text is the open notice's saved head (unsaved edits are not copied:
+    that is what "Save as copy" is for); the copy is opened."""
+    if not current or not current.get("id"):
+        return Saved(None, "error", "Open a notice first.")
+    try:
+        draft = store.duplicate(current["id"], author=AUTHOR)
+    except StoreError as exc:
+        return Saved(current, "error", str(exc))
+    return Saved(
+        current_of(draft),
+        "saved",
+        f"Duplicated as a new notice: {draft.info.title}. Unsaved edits were not copied.",
+        text=draft.text,
+    )
+
+
+def set_archived(store: Store, current: dict[str, Any] | None, archived: bool) -> Saved:
+    """Archive (or unarchive) the open notice; it stays open, read-only while archived."""
+    if not current or not current.get("id"):
+        return Saved(None, "error", "Open a notice first.")
+    try:
+        info = store.archive(current["id"]) if archived else store.unarchive(current["id"])
+    except StoreError as exc:
+        return Saved(current, "error", str(exc))
+    if archived:
+        message = f"Archived “{info.title}”: it is hidden from the list and can't be edited."
+    else:
+        message = f"Unarchived “{info.title}”: it can be edited again."
+    return Saved(dict(current), "saved", message)
+
+
+@dataclass
+class NoticeState:
+    """What the page shows about the open notice beyond its text."""
+
+    archived: bool = False
+    versions: list[dict[str, str]] = field(default_factory=list)  # Select data, newest first
+    compare_from: str | None = None
+    compare_to: str | None = None
+
+
+ARCHIVED_NOTE = (
+    "This notice is archived: saving is refused. Unarchive it to edit it, or duplicate it."
+)
+
+
+def notice_state(store: Store, current: dict[str, Any] | None) -> NoticeState:
+    """Archived or not, and the versions offered for comparison (default: previous vs head)."""
+    if not current or not current.get("id"):
+        return NoticeState()
+    try:
+        info = store.get(current["id"]).info
+        versions = store.versions(current["id"])
+    except StoreError:
+        return NoticeState()
+    data = [
+        {"value": str(v.number), "label": f"v{v.number} · {v.message or v.title}"[:80]}
+        for v in reversed(versions)
+    ]
+    head = info.head_version
+    return NoticeState(
+        archived=info.archived,
+        versions=data,
+        compare_from=str(max(head - 1, 1)),
+        compare_to=str(head),
+    )
+
+
+# --- compare -------------------------------------------------------------------------------
+
+
+@dataclass
+class Comparison:
+    """Two versions' differences grouped by area, and optionally their previews."""
+
+    message: str
+    kind: str = "saved"  # as Saved.kind: "saved" (shown), "error"
+    groups: list[tuple[str, list[dict[str, str]]]] = field(default_factory=list)
+    before: preview.Preview | None = None
+    after: preview.Preview | None = None
+    numbers: tuple[int, int] | None = None
+
+
+def group_changes(changes: list[Any]) -> list[tuple[str, list[dict[str, str]]]]:
+    """[(area, [{"kind", "summary"}, …]), …] in the order of `store.AREAS`, empty areas left out."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    for change in changes:
+        groups.setdefault(change.area, []).append({"kind": change.kind, "summary": change.summary})
+    order = {area: i for i, area in enumerate(AREAS)}
+    return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+
+
+def _number(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None
+
+
+def compare(
+    store: Store,
+    current: dict[str, Any] | None,
+    a: Any,
+    b: Any,
+    *,
+    layout: str | None = None,
+    theme: str | None = None,
+    locale: str | None = None,
+    previews: bool = True,
+) -> Comparison:
+    """What changed from version `a` to version `b` of the open notice (`store.diff`)."""
+    if not current or not current.get("id"):
+        return Comparison("Open a notice first.", "error")
+    first, second = _number(a), _number(b)
+    if first is None or second is None:
+        return Comparison("Pick two versions to compare.", "error")
+    try:
+        changes = store.diff(current["id"], first, second)
+        texts = (
+            (store.version(current["id"], first), store.version(current["id"], second))
+            if previews
+            else None
+        )
+    except NotFoundError as exc:
+        return Comparison(str(exc), "error")
+    except (NoticeError, StoreError) as exc:
+        return Comparison(f"Cannot compare these versions: {exc}", "error")
+    groups = group_changes(changes)
+    if first == second:
+        message = f"v{first} compared with itself: nothing differs."
+    elif not changes:
+        message = f"No differences in content from v{first} to v{second} (layout or comments only)."
+    else:
+        count = len(changes)
+        message = f"{count} change{'s' if count != 1 else ''} from v{first} to v{second}."
+    result = Comparison(message, groups=groups, numbers=(first, second))
+    if texts is not None:
+        result.before = preview.preview(texts[0], layout, theme, locale)
+        result.after = preview.preview(texts[1], layout, theme, locale)
+    return result

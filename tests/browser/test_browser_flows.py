@@ -1,0 +1,215 @@
+"""Layer 3: two tabs on one notice, restore, markup in a title, import, in real headless Chromium."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from notice_builder.app import ids
+from notice_builder.app.factory import create_app
+from notice_builder.store import Store
+
+from browser_kit import chrome, console_errors, require_browser, running  # isort: skip
+
+pytestmark = pytest.mark.browser
+STEP = 20  # seconds: the most any one wait below may take
+
+XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """The app over a fresh seeded store and one Chromium: (driver, url, store)."""
+    require_browser()
+    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with running(create_app(store)) as url, chrome(downloads) as driver:
+        _open(driver, url)
+        yield driver, url, store
+        for handle in driver.window_handles:
+            driver.switch_to.window(handle)
+            assert console_errors(driver) == []
+    store.close()
+
+
+def _wait(driver, condition, timeout: float = STEP):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
+
+
+def _open(driver, url: str) -> None:
+    driver.get(url)
+    _wait(driver, lambda d: (_src(d) or "").startswith("data:image/svg+xml;base64,"))
+
+
+def _src(driver) -> str | None:
+    return driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src")
+
+
+def _svg(driver) -> str:
+    return base64.b64decode(_src(driver).partition(",")[2]).decode("utf-8")
+
+
+def _text(driver, id: str) -> str:
+    return driver.find_element("id", id).text
+
+
+def _editor(driver) -> str:
+    return driver.find_element("id", ids.EDITOR).get_attribute("value")
+
+
+def _set_editor(driver, text: str) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    box = driver.find_element("id", ids.EDITOR)
+    box.click()
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    driver.execute_script(
+        "const el = arguments[0];"
+        "const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;"
+        "setter.call(el, arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));",
+        box,
+        text,
+    )
+    box.send_keys(Keys.END)
+
+
+def _retitle(driver, title: str) -> str:
+    """Change the notice's English title in the editor; wait until the app has the text."""
+    text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
+    _set_editor(driver, text)
+    _wait(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS) and _editor(d) == text)
+    _wait(driver, lambda d: title in _svg(d))
+    return text
+
+
+def _click(driver, id: str) -> None:
+    driver.find_element("id", id).click()
+
+
+def _status(driver, id: str, words: str) -> str:
+    return _wait(driver, lambda d: words in (t := _text(d, id)) and t)
+
+
+def test_two_tabs_conflict_keeps_the_text_and_saves_a_copy(site):
+    driver, url, store = site
+    first = driver.current_window_handle
+    driver.switch_to.new_window("window")
+    second = driver.current_window_handle
+    _open(driver, url)
+    theirs = _retitle(driver, "Second tab title")
+    driver.switch_to.window(first)
+    _retitle(driver, "First tab title")
+    _click(driver, ids.SAVE)
+    _status(driver, ids.SAVE_STATUS, "Saved as version 2")
+
+    driver.switch_to.window(second)
+    _click(driver, ids.SAVE)
+    message = _status(driver, ids.SAVE_STATUS, "changed since you opened it")
+    assert "v1 → v2" in message and "Nothing was saved" in message
+    assert _editor(driver) == theirs  # the second tab's edit is still there
+    [info] = store.list()
+    assert info.head_version == 2 and "First tab title" in store.get(info.id).text
+
+    copy = driver.find_element("id", ids.SAVE_AS_COPY)
+    _wait(driver, lambda d: copy.is_displayed())
+    copy.click()
+    _status(driver, ids.SAVE_STATUS, "Saved as a new notice")
+    _wait(driver, lambda d: "Second tab title" in _text(d, ids.NOTICE_LIST))
+    notices = store.list()
+    assert len(notices) == 2
+    kept = next(n for n in notices if n.title == "Second tab title")
+    assert kept.head_version == 1 and store.get(kept.id).text == theirs
+    assert store.get(info.id).version == 2  # the original was not touched
+
+
+def test_restoring_an_old_version_makes_a_new_head_with_its_text(site):
+    driver, _, store = site
+    [info] = store.list()
+    original = store.version(info.id, 1)
+    _retitle(driver, "A shorter title")
+    _click(driver, ids.SAVE)
+    _status(driver, ids.SAVE_STATUS, "Saved as version 2")
+    restore = _wait(
+        driver, lambda d: d.find_element("css selector", "[aria-label='Restore version 1']")
+    )
+    restore.click()
+    _status(driver, ids.SAVE_STATUS, "Restored version 1 as version 3")
+    _wait(driver, lambda d: _editor(d) == original)
+    assert store.get(info.id).version == 3 and store.version(info.id, 3) == original
+    assert [v.number for v in store.versions(info.id)] == [1, 2, 3]
+
+
+def test_markup_in_a_title_stays_text(site):
+    driver, _, store = site
+    title = "'" + XSS + "'"  # single-quoted YAML: the double quotes inside stay as they are
+    text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
+    _set_editor(driver, text)
+    _wait(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS))
+    _wait(driver, lambda d: "window.__pwned=1" in _svg(d))
+    _click(driver, ids.SAVE)
+    _status(driver, ids.SAVE_STATUS, "Saved as version 2")
+    _wait(driver, lambda d: XSS in _text(d, ids.NOTICE_LIST))
+    _wait(driver, lambda d: XSS in _text(d, ids.EDITOR_HEADING))
+    svg = _svg(driver)
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert not driver.find_elements("css selector", "img[src='x']")
+    [info] = store.list()
+    assert info.title == XSS
+
+
+def test_importing_a_broken_file_shows_its_line_and_creates_nothing(site, tmp_path):
+    driver, _, store = site
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("schema_version: '1'\nid: acme\ntitle: [unclosed\n", encoding="utf-8")
+    upload = driver.find_element("css selector", f"#{ids.IMPORT} input[type=file]")
+    upload.send_keys(str(bad))
+    shown = _status(driver, ids.IMPORT_STATUS, "Line")
+    assert "broken.yaml" in shown and "Not imported" in shown
+    assert len(store.list()) == 1
+
+
+def test_importing_a_valid_file_opens_it(site, tmp_path):
+    driver, _, store = site
+    [info] = store.list()
+    good = tmp_path / "imported.yaml"
+    text = store.get(info.id).text.replace("Brewline Rewards privacy notice", "Imported one", 1)
+    good.write_text(text.replace("id: brewline-rewards", "id: imported", 1), encoding="utf-8")
+    upload = driver.find_element("css selector", f"#{ids.IMPORT} input[type=file]")
+    upload.send_keys(str(good))
+    _status(driver, ids.IMPORT_STATUS, "from imported.yaml")
+    _wait(driver, lambda d: "Imported one" in _text(d, ids.EDITOR_HEADING))
+    _wait(driver, lambda d: "Imported one" in _svg(d))
+    assert len(store.list()) == 2
+
+
+def test_compare_then_duplicate_and_archive(site):
+    driver, _, store = site
+    _retitle(driver, "Compared title")
+    _click(driver, ids.SAVE)
+    _status(driver, ids.SAVE_STATUS, "Saved as version 2")
+    _wait(driver, lambda d: "v2" in _text(d, ids.HISTORY))
+    _click(driver, ids.COMPARE)
+    shown = _status(driver, ids.COMPARE_RESULT, "from v1 to v2")
+    assert "Compared title" in shown
+    _wait(driver, lambda d: len(d.find_elements("css selector", ".compare-image")) == 2)
+
+    _click(driver, ids.DUPLICATE)
+    _status(driver, ids.SAVE_STATUS, "Duplicated as a new notice")
+    _wait(driver, lambda d: len(store.list()) == 2)
+    _click(driver, ids.ARCHIVE)
+    _status(driver, ids.ARCHIVED_NOTE, "saving is refused")
+    _wait(driver, lambda d: d.find_element("id", ids.UNARCHIVE).is_displayed())
+    _click(driver, ids.SAVE)
+    _status(driver, ids.SAVE_STATUS, "This notice is archived")
+    assert len(store.list()) == 1 and len(store.list(include_archived=True)) == 2
+    _click(driver, ids.UNARCHIVE)
+    _wait(driver, lambda d: not _text(d, ids.ARCHIVED_NOTE))
+    assert len(store.list()) == 2
