@@ -209,7 +209,7 @@ def keystroke_to_preview(runs: int) -> None:
             median, p95 = _median_p95(samples)
             print(
                 f"keystroke to updated preview in Chromium: median {median:.0f} ms, p95 {p95:.0f} ms (n={runs}; "
-                "includes the editor's 400 ms debounce)"
+                "includes the editor's 100 ms debounce)"
             )
         finally:
             driver.quit()

@@ -126,7 +126,7 @@ def build_layout(store: Store) -> Any:
                 label="Notice (YAML)",
                 description="Changes are checked as you type; nothing is saved until you press Save.",
                 value=text,
-                debounce=400,
+                debounce=100,
                 autosize=True,
                 minRows=18,
                 maxRows=32,
