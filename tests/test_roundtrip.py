@@ -100,3 +100,12 @@ def test_saved_file_has_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_unsafe_original_is_ignored_not_loaded(tmp_path):
+    notice = load_notice(EXAMPLES[0])
+    marker = tmp_path / "PWNED"
+    hostile = f'!!python/object/apply:os.system ["touch {marker}"]\n'
+    text = dumps_yaml(notice, original=hostile)
+    assert not marker.exists()
+    assert loads_notice(text) == notice

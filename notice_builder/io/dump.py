@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import PrivacyNotice
+from .parse import DocumentError, parse_document
 
 
 def notice_data(notice: PrivacyNotice, *, mode: str = "json") -> dict[str, Any]:
@@ -40,27 +41,40 @@ def dumps_json(notice: PrivacyNotice, *, indent: int | None = 2) -> str:
     return json.dumps(notice_data(notice), ensure_ascii=False, indent=indent) + "\n"
 
 
-def _yaml(width: int) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = width
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.preserve_quotes = True
-    return yaml
+def _round_trip(width: int) -> YAML:
+    rt = YAML(typ="rt")
+    rt.allow_unicode = True
+    rt.width = width
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.preserve_quotes = True
+    return rt
 
 
 def dumps_yaml(notice: PrivacyNotice, *, original: str | None = None) -> str:
-    """The notice as YAML; with `original`, that text's comments and order are kept."""
+    """The notice as YAML; with `original`, that text's comments and order are kept.
+
+    `original` is kept only when the safe parser accepts it (no tags, anchors or duplicate
+    keys): ruamel.yaml then merely re-reads text already known to be plain data."""
     data = notice_data(notice, mode="python")
+    if original and not _safe(original):
+        original = None
     # Re-flowing the author's lines would show as changes, so edits of a text keep its lines.
-    yaml = _yaml(width=4096 if original else 100)
+    rt = _round_trip(width=4096 if original else 100)
     if original:
-        document = yaml.load(original)
+        document = rt.load(original)
         if isinstance(document, CommentedMap):
             data = _merge(document, data)
     out = io.StringIO()
-    yaml.dump(data, out)
+    rt.dump(data, out)
     return out.getvalue()
+
+
+def _safe(text: str) -> bool:
+    try:
+        parse_document(text, format="yaml")
+    except DocumentError:
+        return False
+    return True
 
 
 def _merge(old: Any, new: Any) -> Any:
