@@ -48,3 +48,14 @@ PRESET = "preset-picker"
 DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD = "download"
 EXPORT_STATUS = "export-status"
+
+# Brand kit (in the preview column; kept in the browser's session, never in the database)
+BRAND = "brand"  # dcc.Store: {"primary": text, "accent": text, "logo": cleaned PNG as base64}
+BRAND_PRIMARY = "brand-primary"
+BRAND_ACCENT = "brand-accent"
+BRAND_CHECK = "brand-check"
+BRAND_USE = "brand-use"  # pattern id type: {"type": BRAND_USE, "role": "primary" | "accent"}
+LOGO_UPLOAD = "logo-upload"
+LOGO_STATUS = "logo-status"
+LOGO_REMOVE = "logo-remove"
+LOGO_THUMB = "logo-thumb"

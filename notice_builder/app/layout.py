@@ -9,10 +9,12 @@ from dash import dcc, html
 
 from ..export import format_names, preset_names
 from ..layout import layout_names
+from ..render.logo import MAX_BYTES as LOGO_MAX_BYTES
 from ..render.theme import theme_names
 from ..resources import SAMPLE_NAME
 from ..store import NotFoundError, Store
 from . import ids, views
+from .callbacks.brand import LOGO_LIMIT_TEXT
 from .callbacks.editor import check_text, current_of
 from .callbacks.flows import ARCHIVED_NOTE, UPLOAD_LIMIT, UPLOAD_LIMIT_TEXT, notice_state
 from .callbacks.preview import DEFAULT_LAYOUT, DEFAULT_THEME
@@ -37,6 +39,77 @@ def _select(id: str, label: str, data: list, value: str | None) -> Any:
         allowDeselect=False,
         w=200,
         checkIconPosition="right",
+    )
+
+
+def brand_panel() -> Any:
+    """Brand colours and logo for the preview and downloads (kept in this browser session)."""
+    colour = {
+        "format": "hex",
+        "w": 200,
+        "placeholder": "theme colour",
+        "withEyeDropper": False,
+        "persistence": True,  # what was typed survives a reload, like the store
+        "persistence_type": "session",
+    }
+    return html.Div(
+        [
+            dmc.Title("Brand kit", order=3, size="h5", mt="md"),
+            dmc.Text(
+                "Applies to this preview and your downloads; not saved with the notice.",
+                size="xs",
+                c="dimmed",
+                className="brand-caption",
+            ),
+            dmc.Group(
+                [
+                    dmc.ColorInput(id=ids.BRAND_PRIMARY, label="Primary colour", **colour),
+                    dmc.ColorInput(id=ids.BRAND_ACCENT, label="Accent colour", **colour),
+                ],
+                gap="sm",
+                align="flex-start",
+            ),
+            html.Div(id=ids.BRAND_CHECK, className="brand-check", **{"aria-live": "polite"}),
+            dmc.Group(
+                [
+                    dcc.Upload(
+                        id=ids.LOGO_UPLOAD,
+                        children=html.Div(
+                            [
+                                dmc.Text("Logo: drop a PNG or JPEG here, or ", span=True),
+                                html.A("choose one", href="#", className="logo-choose"),
+                                dmc.Text(f" (at most {LOGO_LIMIT_TEXT}).", span=True),
+                            ]
+                        ),
+                        accept=".png,.jpg,.jpeg,image/png,image/jpeg",
+                        max_size=LOGO_MAX_BYTES,
+                        multiple=False,
+                        className="logo-drop",
+                        style={
+                            "border": "1px dashed #adb5bd",
+                            "borderRadius": "6px",
+                            "padding": "8px",
+                            "fontSize": "14px",
+                            "cursor": "pointer",
+                        },
+                    ),
+                    html.Img(
+                        id=ids.LOGO_THUMB,
+                        alt="Brand logo",
+                        className="logo-thumb",
+                        style={"display": "none"},
+                    ),
+                    dmc.Button(
+                        "Remove logo", id=ids.LOGO_REMOVE, variant="light", color="gray", size="xs"
+                    ),
+                ],
+                gap="sm",
+                my="xs",
+            ),
+            html.Div(id=ids.LOGO_STATUS, className="logo-status", **{"aria-live": "polite"}),
+        ],
+        className="brand-kit",
+        **{"aria-label": "Brand kit"},
     )
 
 
@@ -224,6 +297,7 @@ def build_layout(store: Store) -> Any:
                 ],
                 gap="sm",
             ),
+            brand_panel(),
             html.Div(id=ids.PREVIEW_STATUS, className="preview-status", **{"aria-live": "polite"}),
             html.Div(
                 html.Img(
@@ -254,6 +328,7 @@ def build_layout(store: Store) -> Any:
             [
                 dcc.Store(id=ids.CURRENT, data=current),
                 dcc.Store(id=ids.REFRESH, data=0),
+                dcc.Store(id=ids.BRAND, data={}, storage_type="session"),
                 html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
                 header,
                 html.Main([notices_section, editor_section, preview_section], className="app-grid"),

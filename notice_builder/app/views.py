@@ -146,6 +146,37 @@ def history_list(versions: Iterable[VersionInfo], current_version: int | None) -
     return html.Ul(items, className="history-list")
 
 
+def brand_check(checked: Any) -> Any:
+    """The brand colours' contrast lines, and a "Use #rrggbb" button for each corrected colour."""
+    if not checked.messages:
+        return dmc.Text("No brand colours: the theme's own are used.", size="sm", c="dimmed")
+    lines = [
+        dmc.Text(m, size="sm", c="green" if checked.ok else "orange", className="brand-note")
+        for m in checked.messages
+    ]
+    buttons = [
+        dmc.Button(
+            f"Use {colour}",
+            id={"type": ids.BRAND_USE, "role": role, "colour": colour},
+            variant="light",
+            size="compact-sm",
+            className="brand-use",
+            leftSection=html.Span(
+                style={
+                    "display": "inline-block",
+                    "width": "12px",
+                    "height": "12px",
+                    "borderRadius": "2px",
+                    "background": colour,
+                }
+            ),
+            **{"aria-label": f"Use {colour} as the {role} colour"},
+        )
+        for role, colour in checked.suggestions.items()
+    ]
+    return html.Div([*lines, dmc.Group(buttons, gap="xs", mt=4) if buttons else None])
+
+
 def status(kind: str, message: str) -> Any:
     if not message:
         return None

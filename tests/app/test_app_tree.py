@@ -34,7 +34,9 @@ def _by_id(tree) -> dict:
 def test_every_static_id_is_in_the_page(store):
     found = _by_id(build_layout(store))
     static = [
-        v for k, v in vars(ids).items() if k.isupper() and k not in ("OPEN_NOTICE", "RESTORE")
+        v
+        for k, v in vars(ids).items()
+        if k.isupper() and k not in ("OPEN_NOTICE", "RESTORE", "BRAND_USE")
     ]
     missing = [i for i in static if i not in found]
     assert missing == []

@@ -10,13 +10,13 @@ from typing import Any
 
 import dash
 import dash_mantine_components as dmc
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, Patch, State, ctx, no_update
 
 from ...resources import SAMPLE_NAME
 from ...store import Store
 from .. import ids, views
 from ..layout import HIDDEN, SHOWN, locale_options
-from . import editor, flows, preview
+from . import brand, editor, flows, preview
 
 # Runs once in the browser: dcc.Upload drops a file over max_size without a word, so say why.
 _UPLOAD_GUARD = (
@@ -96,9 +96,10 @@ def register(app: dash.Dash, store: Store) -> None:
         Input(ids.LAYOUT, "value"),
         Input(ids.THEME, "value"),
         Input(ids.LOCALE, "value"),
+        Input(ids.BRAND, "data"),
     )
-    def show_preview(text, layout, theme, locale) -> tuple:
-        shown = preview.preview(text, layout, theme, locale)
+    def show_preview(text, layout, theme, locale, brand_kit) -> tuple:
+        shown = preview.preview(text, layout, theme, locale, brand_kit)
         notes = [shown.message, *shown.warnings]
         status = [dmc.Text(n, size="sm", c="orange") for n in notes if n] or None
         if shown.src is None:
@@ -283,9 +284,85 @@ def register(app: dash.Dash, store: Store) -> None:
         State(ids.LOCALE, "value"),
         State(ids.PRESET, "value"),
         State(ids.FORMAT, "value"),
+        State(ids.BRAND, "data"),
         prevent_initial_call=True,
     )
-    def download(_clicks, text, layout, theme, locale, preset, fmt) -> tuple:
-        result = preview.download(text, layout, theme, locale, preset, fmt)
+    def download(_clicks, text, layout, theme, locale, preset, fmt, brand_kit) -> tuple:
+        result = preview.download(text, layout, theme, locale, preset, fmt, brand_kit)
         kind = "saved" if result.file else "error"
         return result.file or no_update, views.status(kind, result.message)
+
+    register_brand(app)
+
+
+# The logo thumbnail, drawn from the store in the browser (the logo need not travel to the server).
+_LOGO_THUMB = """
+function (brand) {
+    const logo = brand && typeof brand.logo === "string" && brand.logo;
+    if (!logo) { return [null, {display: "none"}]; }
+    return ["data:image/png;base64," + logo, {height: "48px", maxWidth: "160px", objectFit: "contain"}];
+}
+"""
+
+
+def register_brand(app: dash.Dash) -> None:
+    """The brand kit: colours and logo into the session store, the live contrast check."""
+    app.clientside_callback(
+        _LOGO_THUMB,
+        Output(ids.LOGO_THUMB, "src"),
+        Output(ids.LOGO_THUMB, "style"),
+        Input(ids.BRAND, "data"),
+    )
+
+    @app.callback(
+        Output(ids.BRAND_CHECK, "children"),
+        Output(ids.BRAND, "data"),
+        Input(ids.BRAND_PRIMARY, "value"),
+        Input(ids.BRAND_ACCENT, "value"),
+        Input(ids.THEME, "value"),
+    )
+    def check_colours(primary, accent, theme) -> tuple:
+        checked = brand.brand_check(primary, accent, theme)
+        colours = Patch()  # only the colours: the logo stays in the browser
+        colours["primary"] = primary if isinstance(primary, str) else ""
+        colours["accent"] = accent if isinstance(accent, str) else ""
+        return views.brand_check(checked), colours
+
+    @app.callback(
+        Output(ids.BRAND_PRIMARY, "value"),
+        Output(ids.BRAND_ACCENT, "value"),
+        Input({"type": ids.BRAND_USE, "role": ALL, "colour": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def use_suggestion(_clicks) -> tuple:
+        clicked = _clicked()
+        if clicked is None:
+            return no_update, no_update
+        if clicked["role"] == "primary":
+            return clicked["colour"], no_update
+        return no_update, clicked["colour"]
+
+    @app.callback(
+        Output(ids.BRAND, "data", allow_duplicate=True),
+        Output(ids.LOGO_STATUS, "children"),
+        Output(ids.LOGO_UPLOAD, "contents"),
+        Input(ids.LOGO_UPLOAD, "contents"),
+        Input(ids.LOGO_REMOVE, "n_clicks"),
+        State(ids.LOGO_UPLOAD, "filename"),
+        prevent_initial_call=True,
+    )
+    def change_logo(contents, remove, filename) -> tuple:
+        logo = Patch()
+        if ctx.triggered_id == ids.LOGO_REMOVE:
+            if not remove:
+                return no_update, no_update, no_update
+            logo["logo"] = None
+            return logo, views.status("saved", "Logo removed."), no_update
+        if not contents:  # our own reset below
+            return no_update, no_update, no_update
+        encoded, message = brand.accept_logo(contents, filename)
+        # contents=None: the same file can be picked again, and its base64 leaves the page
+        if encoded is None:
+            return no_update, views.status("error", message), None
+        logo["logo"] = encoded
+        return logo, views.status("saved", message), None

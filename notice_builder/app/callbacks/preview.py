@@ -7,6 +7,7 @@ and loads nothing from an SVG used as an <img>, so markup typed into a notice ca
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from ...export import ExportError, alt_text, export
 from ...i18n import is_rtl
 from ...io import NoticeError, loads_notice
 from ...layout import RenderError, render
+from . import brand as brand_kit
 
 DEFAULT_LAYOUT = "at-a-glance"
 DEFAULT_THEME = "light"
@@ -38,8 +40,16 @@ def direction_of(locale: str | None) -> str:
     return "rtl" if locale and is_rtl(locale) else "ltr"
 
 
-def preview(text: str | None, layout: str | None, theme: str | None, locale: str | None) -> Preview:
-    """Render the editor's text; an invalid text gives no image and a short reason."""
+def preview(
+    text: str | None,
+    layout: str | None,
+    theme: str | None,
+    locale: str | None,
+    brand: Mapping[str, Any] | None = None,
+) -> Preview:
+    """Render the editor's text; an invalid text gives no image and a short reason.
+
+    `brand` is the brand kit's store ({"primary", "accent", "logo": PNG base64}), if any."""
     direction = direction_of(locale)
     try:
         notice = loads_notice(text or "", source="editor")
@@ -56,7 +66,8 @@ def preview(text: str | None, layout: str | None, theme: str | None, locale: str
         direction = direction_of(locale)
     layout = layout or DEFAULT_LAYOUT
     try:
-        rendered = render(notice, layout, theme or DEFAULT_THEME, locale)
+        drawn_theme, logo = brand_kit.branded(theme or DEFAULT_THEME, brand)
+        rendered = render(notice, layout, drawn_theme, locale, logo=logo)
     except (RenderError, KeyError, ValueError) as exc:
         return Preview(None, direction=direction, message=f"Cannot draw this preview: {exc}")
     warnings = list(rendered.overflow)
@@ -87,8 +98,9 @@ def download(
     locale: str | None,
     preset: str | None,
     fmt: str | None,
+    brand: Mapping[str, Any] | None = None,
 ) -> Download:
-    """Export the editor's text as `fmt` (svg, png, pdf) for `preset`."""
+    """Export the editor's text as `fmt` (svg, png, pdf) for `preset`, with the `brand` kit."""
     try:
         notice = loads_notice(text or "", source="editor")
     except NoticeError:
@@ -97,10 +109,12 @@ def download(
         locale = notice.default_locale
     layout = layout or DEFAULT_LAYOUT
     try:
+        drawn_theme, logo = brand_kit.branded(theme or DEFAULT_THEME, brand)
         exported = export(
             notice,
             layout=layout,
-            theme=theme or DEFAULT_THEME,
+            theme=drawn_theme,
+            logo=logo,
             locale=locale,
             preset=preset or "original",
             format=fmt or "png",

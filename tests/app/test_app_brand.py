@@ -1,0 +1,132 @@
+"""The brand kit's plain functions: colour checks, logo uploads, branded preview and download."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import app_testkit
+from PIL import Image
+
+from notice_builder.app.callbacks import brand, preview
+from notice_builder.render.logo import MAX_BYTES
+
+store = app_testkit.store
+
+
+def _sample_text(store) -> str:
+    [info] = store.list()
+    return store.get(info.id).text
+
+
+def _png(size=(64, 32), colour=(200, 30, 30, 255)) -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGBA", size, colour)
+    image.save(out, "PNG", pnginfo=_comment())
+    return out.getvalue()
+
+
+def _comment():
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Comment", "gps: 51.5, -0.1")
+    return info
+
+
+def _upload(data: bytes, media: str = "image/png") -> str:
+    return f"data:{media};base64," + base64.b64encode(data).decode("ascii")
+
+
+def test_a_passing_colour_shows_its_ratios():
+    checked = brand.brand_check("#0f5e7a", "", "light")
+    assert checked.ok and checked.suggestions == {}
+    [line] = checked.messages
+    assert line.startswith("Primary #0f5e7a:") and "on background" in line and "passes" in line
+
+
+def test_a_failing_colour_gives_the_corrected_suggestion():
+    checked = brand.brand_check("#FFCC00", None, "light")
+    assert not checked.ok
+    assert checked.suggestions == {"primary": "#aa8700"}
+    assert any("does not pass" in m for m in checked.messages)
+    assert any("darkened to #aa8700 (3:1)" in m for m in checked.messages)
+    # The suggestion itself passes.
+    assert brand.brand_check(checked.suggestions["primary"], None, "light").ok
+
+
+def test_invalid_colour_text_is_a_message_not_a_crash():
+    checked = brand.brand_check("#12", "banana", "no-such-theme")
+    assert not checked.ok and checked.suggestions == {}
+    assert len(checked.messages) == 2
+    assert "'banana' is not a colour" in checked.messages[1]
+    assert checked.messages[1].startswith("Accent:")
+    # An invalid colour is left out of the drawing: the theme's own is used.
+    assert brand.branded("light", {"primary": "banana"}) == ("light", None)
+
+
+def test_png_logo_is_accepted_and_reencoded():
+    original = _png()
+    encoded, message = brand.accept_logo(_upload(original), "C:\\logos\\acme.png")
+    assert encoded is not None and "acme.png added" in message and "64×32" in message
+    cleaned = base64.b64decode(encoded)
+    assert cleaned[:8] == b"\x89PNG\r\n\x1a\n" and cleaned != original
+    assert b"gps" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.size == (64, 32) and image.mode == "RGBA"
+
+
+def test_svg_or_html_named_png_is_refused():
+    for body in (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        b"<html><body onload=alert(1)></body></html>",
+    ):
+        encoded, message = brand.accept_logo(_upload(body), "logo.png")
+        assert encoded is None
+        assert "unsupported file type: use a PNG or JPEG logo" in message
+
+
+def test_oversized_upload_is_refused_before_decoding(monkeypatch):
+    def no_decoding(*_a, **_k):  # pragma: no cover - must not run
+        raise AssertionError("decoded an oversized upload")
+
+    monkeypatch.setattr(brand.base64, "b64decode", no_decoding)
+    encoded_len = (MAX_BYTES + 3) * 4 // 3 + 4
+    encoded, message = brand.accept_logo("data:image/png;base64," + "A" * encoded_len, "big.png")
+    assert encoded is None and "the limit is 5 MB" in message
+
+
+def test_not_a_data_url_is_refused():
+    assert brand.accept_logo(None, None)[0] is None
+    assert brand.accept_logo("data:image/png,notbase64", "x.png")[0] is None
+    assert brand.accept_logo("data:image/png;base64,@@@@", "x.png")[0] is None
+
+
+def test_branded_preview_has_the_logo_and_the_corrected_colour(store):
+    text = _sample_text(store)
+    logo, _ = brand.accept_logo(_upload(_png()), "acme.png")
+    kit = {"primary": "#ffcc00", "accent": "", "logo": logo}
+    shown = preview.preview(text, "at-a-glance", "light", "en", kit)
+    svg = base64.b64decode(shown.src.partition(",")[2]).decode("utf-8")
+    assert "<image" in svg and "data:image/png;base64," in svg
+    assert "#aa8700" in svg.lower() and "#ffcc00" not in svg.lower()
+    plain = preview.preview(text, "at-a-glance", "light", "en")
+    plain_svg = base64.b64decode(plain.src.partition(",")[2]).decode("utf-8")
+    assert "<image" not in plain_svg and "#aa8700" not in plain_svg.lower()
+
+
+def test_a_tampered_store_logo_is_dropped(store):
+    text = _sample_text(store)
+    kit = {"logo": base64.b64encode(b"<svg/>").decode("ascii")}
+    shown = preview.preview(text, "at-a-glance", "light", "en", kit)
+    svg = base64.b64decode(shown.src.partition(",")[2]).decode("utf-8")
+    assert "<image" not in svg
+
+
+def test_branded_download(store):
+    text = _sample_text(store)
+    logo, _ = brand.accept_logo(_upload(_png()), "acme.png")
+    kit = {"primary": "#ffcc00", "logo": logo}
+    result = preview.download(text, "at-a-glance", "light", "en", "original", "svg", kit)
+    svg = base64.b64decode(result.file["content"]).decode("utf-8")
+    assert "<image" in svg and "#aa8700" in svg.lower()

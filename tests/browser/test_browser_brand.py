@@ -1,0 +1,89 @@
+"""The brand kit in real headless Chromium: a low-contrast colour, its fix, the preview after."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from notice_builder.app import create_app, ids
+from notice_builder.store import Store
+
+from browser_kit import WAIT, chrome, console_errors, require_browser, running  # isort: skip
+
+pytestmark = pytest.mark.browser
+
+
+def _wait(driver, condition, timeout: float = WAIT):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
+
+
+def _svg(driver) -> str:
+    src = driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src") or ""
+    return base64.b64decode(src.partition(",")[2]).decode("utf-8") if src else ""
+
+
+def _use_button(driver):
+    return next(
+        (
+            b
+            for b in driver.find_elements("css selector", ".brand-use")
+            if b.text.strip() == "Use #aa8700"
+        ),
+        None,
+    )
+
+
+def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, monkeypatch):
+    require_browser()
+    from selenium.webdriver.common.keys import Keys
+
+    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    try:
+        with running(create_app(store)) as url, chrome(tmp_path) as driver:
+            driver.get(url)
+            _wait(driver, lambda d: "<svg" in _svg(d))
+            plain = _svg(driver)
+            assert "#aa8700" not in plain.lower()
+            assert "Not saved with the notice".lower() in driver.page_source.lower()
+
+            box = driver.find_element("id", ids.BRAND_PRIMARY)
+            box.click()
+            box.send_keys("#ffcc00")
+            box.send_keys(Keys.ESCAPE)
+            driver.find_element("css selector", ".brand-caption").click()  # the picker closes
+            _wait(
+                driver,
+                lambda d: (
+                    not any(
+                        e.is_displayed()
+                        for e in d.find_elements("css selector", ".mantine-ColorInput-dropdown")
+                    )
+                ),
+            )
+            check = _wait(
+                driver,
+                lambda d: (
+                    (t := d.find_element("id", ids.BRAND_CHECK).text)
+                    and "darkened to #aa8700" in t
+                    and t
+                ),
+            )
+            assert "primary #ffcc00 has 1.3:1" in check
+            # The preview changes at once, drawing the corrected colour, never the failing one.
+            _wait(driver, lambda d: "#aa8700" in _svg(d).lower())
+            assert "#ffcc00" not in _svg(driver).lower()
+
+            _wait(driver, _use_button).click()
+            _wait(driver, lambda d: box.get_attribute("value") == "#aa8700")
+            _wait(driver, lambda d: "passes" in d.find_element("id", ids.BRAND_CHECK).text)
+            assert _use_button(driver) is None
+            # Taking the fix keeps that colour: what was previewed is what is now chosen.
+            _wait(driver, lambda d: "#aa8700" in _svg(d).lower() and _svg(d) != plain)
+            assert console_errors(driver) == []
+    finally:
+        store.close()
