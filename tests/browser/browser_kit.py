@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import shutil
 import threading
 from collections.abc import Iterator
@@ -82,3 +83,38 @@ def chrome(download_dir: Path, width: int = 1600, height: int = 1200):
 
 def console_errors(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+# Page helpers shared by the browser tests.
+
+
+def preview_src(driver) -> str | None:
+    from notice_builder.app import ids
+
+    return driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src")
+
+
+def preview_svg(driver) -> str:
+    """The SVG the preview image shows, decoded from its data URI."""
+    return base64.b64decode(preview_src(driver).partition(",")[2]).decode("utf-8")
+
+
+def set_editor(driver, text: str) -> None:
+    """Replace the editor's whole text the way a person would (select all, type), so React sees
+    an input event and the debounce fires."""
+    from selenium.webdriver.common.keys import Keys
+
+    from notice_builder.app import ids
+
+    box = driver.find_element("id", ids.EDITOR)
+    box.click()
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    driver.execute_script(
+        "const el = arguments[0];"
+        "const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;"
+        "setter.call(el, arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));",
+        box,
+        text,
+    )
+    box.send_keys(Keys.END)

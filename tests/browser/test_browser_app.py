@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 import time
 from pathlib import Path
 
 import pytest
+from browser_kit import (
+    WAIT,
+    chrome,
+    console_errors,
+    preview_src,
+    preview_svg,
+    require_browser,
+    running,
+    set_editor,
+)  # isort: skip
 
 from notice_builder.app import create_app, ids
 from notice_builder.store import Store
-
-from browser_kit import WAIT, chrome, console_errors, require_browser, running  # isort: skip
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -30,7 +37,7 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, lambda d: (_src(d) or "").startswith("data:image/svg+xml;base64,"))
+        _wait(driver, lambda d: (preview_src(d) or "").startswith("data:image/svg+xml;base64,"))
         yield driver, downloads
         assert console_errors(driver) == []
     store.close()
@@ -40,32 +47,6 @@ def _wait(driver, condition, timeout: float = WAIT):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
-
-
-def _src(driver) -> str | None:
-    return driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src")
-
-
-def _svg(driver) -> str:
-    return base64.b64decode(_src(driver).partition(",")[2]).decode("utf-8")
-
-
-def _set_editor(driver, text: str) -> None:
-    # Replace the whole text the way a person would (select all, type), then let the debounce fire.
-    from selenium.webdriver.common.keys import Keys
-
-    box = driver.find_element("id", ids.EDITOR)
-    box.click()
-    box.send_keys(Keys.CONTROL, "a")
-    box.send_keys(Keys.DELETE)
-    driver.execute_script(
-        "const el = arguments[0];"
-        "const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;"
-        "setter.call(el, arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));",
-        box,
-        text,
-    )
-    box.send_keys(Keys.END)
 
 
 def _choose(driver, select_id: str, label: str) -> None:
@@ -90,7 +71,7 @@ def test_sample_is_listed_with_its_preview(page):
     driver, _ = page
     listed = driver.find_element("id", ids.NOTICE_LIST).text
     assert "Brewline Rewards privacy notice" in listed and "v1" in listed
-    assert "Brewline Rewards privacy notice" in _svg(driver)
+    assert "Brewline Rewards privacy notice" in preview_svg(driver)
     assert driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("alt")
     _screenshot(driver, "app-en.png")
 
@@ -98,16 +79,16 @@ def test_sample_is_listed_with_its_preview(page):
 def test_editing_the_title_changes_the_preview(page):
     driver, _ = page
     text = driver.find_element("id", ids.EDITOR).get_attribute("value")
-    _set_editor(
+    set_editor(
         driver, text.replace("en: Brewline Rewards privacy notice", "en: Beanline notice", 1)
     )
-    _wait(driver, lambda d: "Beanline notice" in _svg(d))
+    _wait(driver, lambda d: "Beanline notice" in preview_svg(d))
 
 
 def test_broken_yaml_shows_the_error_and_its_line(page):
     driver, _ = page
     text = driver.find_element("id", ids.EDITOR).get_attribute("value")
-    _set_editor(driver, text.replace("id: brewline-rewards", "id: [brewline", 1))
+    set_editor(driver, text.replace("id: brewline-rewards", "id: [brewline", 1))
     problems = _wait(
         driver,
         lambda d: (t := d.find_element("id", ids.PROBLEMS).text) and "Line" in t and t,
@@ -120,7 +101,7 @@ def test_arabic_preview_is_right_to_left(page):
     assert driver.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "ltr"
     _choose(driver, ids.LOCALE, "ar")
     _wait(driver, lambda d: d.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "rtl")
-    _wait(driver, lambda d: "برولاين" in _svg(d))
+    _wait(driver, lambda d: "برولاين" in preview_svg(d))
     _screenshot(driver, "app-ar.png")
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import base64
-
 import pytest
+from browser_kit import (
+    chrome,
+    console_errors,
+    preview_src,
+    preview_svg,
+    require_browser,
+    running,
+    set_editor,
+)  # isort: skip
 
 from notice_builder.app import ids
 from notice_builder.app.factory import create_app
 from notice_builder.store import Store
-
-from browser_kit import chrome, console_errors, require_browser, running  # isort: skip
 
 pytestmark = pytest.mark.browser
 STEP = 20  # seconds: the most any one wait below may take
@@ -44,15 +49,7 @@ def _wait(driver, condition, timeout: float = STEP):
 
 def _open(driver, url: str) -> None:
     driver.get(url)
-    _wait(driver, lambda d: (_src(d) or "").startswith("data:image/svg+xml;base64,"))
-
-
-def _src(driver) -> str | None:
-    return driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src")
-
-
-def _svg(driver) -> str:
-    return base64.b64decode(_src(driver).partition(",")[2]).decode("utf-8")
+    _wait(driver, lambda d: (preview_src(d) or "").startswith("data:image/svg+xml;base64,"))
 
 
 def _text(driver, id: str) -> str:
@@ -63,29 +60,12 @@ def _editor(driver) -> str:
     return driver.find_element("id", ids.EDITOR).get_attribute("value")
 
 
-def _set_editor(driver, text: str) -> None:
-    from selenium.webdriver.common.keys import Keys
-
-    box = driver.find_element("id", ids.EDITOR)
-    box.click()
-    box.send_keys(Keys.CONTROL, "a")
-    box.send_keys(Keys.DELETE)
-    driver.execute_script(
-        "const el = arguments[0];"
-        "const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;"
-        "setter.call(el, arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));",
-        box,
-        text,
-    )
-    box.send_keys(Keys.END)
-
-
 def _retitle(driver, title: str) -> str:
     """Change the notice's English title in the editor; wait until the app has the text."""
     text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
-    _set_editor(driver, text)
+    set_editor(driver, text)
     _wait(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS) and _editor(d) == text)
-    _wait(driver, lambda d: title in _svg(d))
+    _wait(driver, lambda d: title in preview_svg(d))
     return text
 
 
@@ -150,14 +130,14 @@ def test_markup_in_a_title_stays_text(site):
     driver, _, store = site
     title = "'" + XSS + "'"  # single-quoted YAML: the double quotes inside stay as they are
     text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
-    _set_editor(driver, text)
+    set_editor(driver, text)
     _wait(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS))
-    _wait(driver, lambda d: "window.__pwned=1" in _svg(d))
+    _wait(driver, lambda d: "window.__pwned=1" in preview_svg(d))
     _click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
     _wait(driver, lambda d: XSS in _text(d, ids.NOTICE_LIST))
     _wait(driver, lambda d: XSS in _text(d, ids.EDITOR_HEADING))
-    svg = _svg(driver)
+    svg = preview_svg(driver)
     assert "<script" not in svg and "&lt;script&gt;" in svg
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
     assert not driver.find_elements("css selector", "img[src='x']")
@@ -186,7 +166,7 @@ def test_importing_a_valid_file_opens_it(site, tmp_path):
     upload.send_keys(str(good))
     _status(driver, ids.IMPORT_STATUS, "from imported.yaml")
     _wait(driver, lambda d: "Imported one" in _text(d, ids.EDITOR_HEADING))
-    _wait(driver, lambda d: "Imported one" in _svg(d))
+    _wait(driver, lambda d: "Imported one" in preview_svg(d))
     assert len(store.list()) == 2
 
 
