@@ -17,71 +17,22 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from notice_builder.charts import build_chart, chart_names, draw_chart  # noqa: E402
 from notice_builder.io import load_notice  # noqa: E402
 from notice_builder.resources import example_path  # noqa: E402
-from notice_builder.text import FontStack, clear_caches  # noqa: E402
+from notice_builder.text import clear_caches  # noqa: E402
 
 TARGET_MS = 10.0
 FAMILIES = ("Noto Sans", "Noto Sans Arabic", "Noto Sans Math", "Noto Sans Symbols 2")
 
 
 def theme() -> object:
-    """A registered theme when there is one, else a stand-in with the same fields."""
-    try:
-        from notice_builder.render.theme import get_theme, theme_names
+    from notice_builder.render.theme import get_theme
 
-        return get_theme(theme_names()[0])
-    except Exception:  # noqa: BLE001 - the theme registry may not exist yet
-        palette = SimpleNamespace(
-            background="#ffffff",
-            surface="#ffffff",
-            surface_alt="#f4f6f8",
-            text="#1f2937",
-            text_muted="#4b5563",
-            primary="#0f5e7a",
-            on_primary="#ffffff",
-            accent="#b4530b",
-            on_accent="#ffffff",
-            border="#d8dee6",
-            positive="#1a7f4b",
-            negative="#b42318",
-            caution="#9a6700",
-            categorical=[
-                "#0f6e8c",
-                "#c2571a",
-                "#2a8a5c",
-                "#8a4fb5",
-                "#b8860b",
-                "#c0407a",
-                "#4a6fd1",
-                "#6b7280",
-            ],
-        )
-        typography = SimpleNamespace(
-            families=list(FAMILIES),
-            title=40,
-            heading=24,
-            subheading=18,
-            body=16,
-            small=14,
-            caption=12,
-            big_number=44,
-            line_height=1.4,
-        )
-        return SimpleNamespace(
-            palette=palette,
-            typography=typography,
-            spacing=8,
-            radius=12,
-            icon_stroke=2,
-            greyscale_safe=False,
-            font_stack=lambda: FontStack(FAMILIES),
-        )
+    return get_theme("light")
 
 
 def median_ms(fn, runs: int, cold: bool) -> float:

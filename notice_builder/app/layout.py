@@ -24,6 +24,24 @@ SHOWN = {"display": "inline-block"}
 LOCALE_NAMES = {"en": "English", "ar": "العربية (Arabic)"}
 
 
+def drop_zone(id: str, prompt: str, limit: str, *, accept: str, max_size: int, kind: str) -> Any:
+    """A file drop zone with a "choose one" link and its size limit (styled in app.css)."""
+    return dcc.Upload(
+        id=id,
+        children=html.Div(
+            [
+                dmc.Text(prompt, span=True),
+                html.A("choose one", href="#", className=f"{kind}-choose"),
+                dmc.Text(f" (at most {limit}).", span=True),
+            ]
+        ),
+        accept=accept,
+        max_size=max_size,
+        multiple=False,
+        className=f"drop-zone {kind}-drop",
+    )
+
+
 def locale_options(locales: list[str]) -> list[dict[str, str]]:
     return [
         {"value": code, "label": f"{LOCALE_NAMES.get(code, code)} · {code}"} for code in locales
@@ -72,26 +90,13 @@ def brand_panel() -> Any:
             html.Div(id=ids.BRAND_CHECK, className="brand-check", **{"aria-live": "polite"}),
             dmc.Group(
                 [
-                    dcc.Upload(
-                        id=ids.LOGO_UPLOAD,
-                        children=html.Div(
-                            [
-                                dmc.Text("Logo: drop a PNG or JPEG here, or ", span=True),
-                                html.A("choose one", href="#", className="logo-choose"),
-                                dmc.Text(f" (at most {LOGO_LIMIT_TEXT}).", span=True),
-                            ]
-                        ),
+                    drop_zone(
+                        ids.LOGO_UPLOAD,
+                        "Logo: drop a PNG or JPEG here, or ",
+                        LOGO_LIMIT_TEXT,
                         accept=".png,.jpg,.jpeg,image/png,image/jpeg",
                         max_size=LOGO_MAX_BYTES,
-                        multiple=False,
-                        className="logo-drop",
-                        style={
-                            "border": "1px dashed #adb5bd",
-                            "borderRadius": "6px",
-                            "padding": "8px",
-                            "fontSize": "14px",
-                            "cursor": "pointer",
-                        },
+                        kind="logo",
                     ),
                     html.Img(
                         id=ids.LOGO_THUMB,
@@ -150,26 +155,13 @@ def build_layout(store: Store) -> Any:
                 gap="xs",
                 my="xs",
             ),
-            dcc.Upload(
-                id=ids.IMPORT,
-                children=html.Div(
-                    [
-                        dmc.Text("Import a notice: drop a YAML or JSON file here, or ", span=True),
-                        html.A("choose one", href="#", className="import-choose"),
-                        dmc.Text(f" (at most {UPLOAD_LIMIT_TEXT}).", span=True),
-                    ]
-                ),
+            drop_zone(
+                ids.IMPORT,
+                "Import a notice: drop a YAML or JSON file here, or ",
+                UPLOAD_LIMIT_TEXT,
                 accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain",
                 max_size=UPLOAD_LIMIT,
-                multiple=False,
-                className="import-drop",
-                style={
-                    "border": "1px dashed #adb5bd",
-                    "borderRadius": "6px",
-                    "padding": "8px",
-                    "fontSize": "14px",
-                    "cursor": "pointer",
-                },
+                kind="import",
             ),
             html.Div(id=ids.IMPORT_STATUS, className="import-status", **{"aria-live": "polite"}),
             dmc.Switch(id=ids.SHOW_ARCHIVED, label="Show archived notices", checked=False, my="xs"),
