@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import __version__
+from .cli_chart import COMMANDS as CHART_COMMANDS
+from .cli_chart import add_chart_command
 from .cli_common import (
     EXIT_FOUND,
     EXIT_OK,
@@ -26,6 +28,8 @@ from .cli_common import (
     write_json,
     write_text,
 )
+from .cli_convert import COMMANDS as CONVERT_COMMANDS
+from .cli_convert import add_convert_command
 from .cli_pictures import COMMANDS as PICTURE_COMMANDS
 from .cli_pictures import add_picture_commands
 
@@ -73,13 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_notice_argument(check)
     check.add_argument(
         "--profile",
-        help="comma-separated profiles (gdpr, ccpa, plain-language, translations); "
+        help="comma-separated profiles (gdpr, ccpa, plain-language, translations, stores); "
         "default: chosen from the notice's jurisdictions, plus plain-language and translations",
     )
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument("--list-rules", action="store_true", help="list every rule and exit")
 
     add_picture_commands(commands)
+    add_chart_command(commands)
+    add_convert_command(commands)
 
     serve = commands.add_parser(
         "serve",
@@ -267,6 +273,8 @@ COMMANDS = {
     "validate": _cmd_validate,
     "check": _cmd_check,
     **PICTURE_COMMANDS,
+    **CHART_COMMANDS,
+    **CONVERT_COMMANDS,
     "serve": _cmd_serve,
     "schema": _cmd_schema,
     "sample": _cmd_sample,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import get_args
 
 from ..i18n import t
-from ..model import DataPractice, PrivacyNotice
+from ..model import DataCategory, DataPractice, PrivacyNotice
 from ..model.practices import SourceKind
 from .spec import BarChartSpec, CellMark, Choice, LegendEntry, MarkKind, MatrixSpec, Series
 from .wording import bar_details, listing, number, text
@@ -38,6 +38,50 @@ def categories_by_source(notice: PrivacyNotice, locale: str) -> BarChartSpec:
         unit=unit,
         value_format="count",
         callouts=callouts,
+    )
+
+
+SENSITIVITY_LEVELS: tuple[str, ...] = ("special", "sensitive", "ordinary")
+
+
+def sensitivity(category: DataCategory) -> str:
+    """'special' (GDPR Art. 9/10), 'sensitive' (CCPA sensitive personal information only)
+    or 'ordinary'."""
+    if category.effective_gdpr_special != "none":
+        return "special"
+    return "sensitive" if category.effective_ccpa_spi is not None else "ordinary"
+
+
+def categories_by_sensitivity(notice: PrivacyNotice, locale: str) -> BarChartSpec:
+    """How many kinds of data are special-category, sensitive or neither, named in callouts.
+    Every level is shown, so "0 special category" reads as the good news it is."""
+    title = t("chart.sensitivity.title", locale)
+    unit = t("chart.sensitivity.unit", locale)
+    if not notice.data_categories:
+        message = t("chart.empty.no_data", locale)
+        return BarChartSpec(title, message, (), (), unit, empty_message=message)
+    names: dict[str, list[str]] = {level: [] for level in SENSITIVITY_LEVELS}
+    for category in notice.data_categories:
+        names[sensitivity(category)].append(text(category.label, notice, locale))
+    categories = tuple(t(f"chart.sensitivity.{level}", locale) for level in SENSITIVITY_LEVELS)
+    values = tuple(float(len(names[level])) for level in SENSITIVITY_LEVELS)
+    series = Series(unit, values, tuple(number(v) for v in values))
+    details = bar_details(categories, [(series.name, series.labels)], locale)
+    callouts = [
+        t("chart.sensitivity.callout", locale, level=label, names=listing(names[level], locale))
+        for level, label in zip(SENSITIVITY_LEVELS, categories, strict=True)
+        if names[level] and level != "ordinary"
+    ]
+    if not callouts:
+        callouts = [t("chart.sensitivity.none", locale)]
+    return BarChartSpec(
+        title=title,
+        description=t("chart.sensitivity.description", locale, details=details),
+        categories=categories,
+        series=(series,),
+        unit=unit,
+        value_format="count",
+        callouts=tuple(callouts),
     )
 
 

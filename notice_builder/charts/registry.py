@@ -45,5 +45,10 @@ for _name, _builder in {
     "matrix": build.practice_matrix,
     "sources": build.categories_by_source,
     "reading-time": build.reading_time,
+    "sensitivity": build.categories_by_sensitivity,
+    "requests-by-period": build.requests_by_period,
+    "response-change": build.response_time_change,
+    "opt-outs": build.opt_outs_chart,
+    "incidents": build.incidents_chart,
 }.items():
     register_chart(_name, _builder)

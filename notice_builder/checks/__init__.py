@@ -2,6 +2,7 @@
 field path, message and the article it comes from."""
 
 from . import ccpa, gdpr, plain_language, translations  # noqa: F401  (registers the built-in rules)
+from . import formats as _formats  # noqa: F401  (registers the store-label rules)
 from .registry import (
     PROFILES,
     Finding,

@@ -72,6 +72,7 @@ PROFILES: dict[str, str] = {
     "ccpa": "CCPA notice at collection (11 CCR §7012): what Californians must be told",
     "plain-language": "Plain language: readability, long sentences, jargon and vague words",
     "translations": "Translations: every text in every declared locale",
+    "stores": "Store labels: what Google Play and Apple labels say follows from the practices",
 }
 
 _RULES: dict[str, Rule] = {}

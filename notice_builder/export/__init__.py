@@ -1,6 +1,7 @@
 """Export: SVG, PNG and PDF for presets (email, social, square, slide, print), written safely."""
 
 from .api import export, output_path, write_export
+from .chart import CHART_ALIASES, export_chart, render_chart, resolve_chart
 from .describe import alt_text, long_description
 from .email import EmailKit, email_kit
 from .formats import (
@@ -14,6 +15,10 @@ from .formats import (
 from .presets import Preset, get_preset, preset_names, register_preset
 
 __all__ = [
+    "CHART_ALIASES",
+    "export_chart",
+    "render_chart",
+    "resolve_chart",
     "EmailKit",
     "alt_text",
     "email_kit",

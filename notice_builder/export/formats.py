@@ -10,7 +10,7 @@ import io
 import re
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from PIL import Image
@@ -56,6 +56,8 @@ class Options:
     palette: bool | None = None
     outlined: bool = True  # SVG form
     minify: bool = False  # SVG without line breaks
+    # SVG <metadata> to add, by id (e.g. notice_builder.formats.dpv.svg_metadata(notice))
+    metadata: Mapping[str, str] | None = None
 
 
 def fit_scene(scene: Scene, preset: Preset, layout: str) -> tuple[Scene, float]:
@@ -100,7 +102,7 @@ def _size(preset: Preset) -> str:
 
 
 def _export_svg(scene: Scene, preset: Preset, options: Options) -> Exported:
-    svg = write_svg(scene, outlined=options.outlined)
+    svg = write_svg(scene, outlined=options.outlined, metadata=options.metadata)
     if options.minify:
         svg = re.sub(r">\s*\n\s*<", "><", svg)
     return Exported(

@@ -12,7 +12,7 @@ Every user string is escaped here and nowhere else; numbers use one fixed format
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from ..text.embed import editable_runs, font_face_css
@@ -162,11 +162,18 @@ def _fonts_css(scene: Scene) -> str:
     return "\n".join(rules)
 
 
-def write_svg(scene: Scene, *, outlined: bool = True, embed_fonts: bool = True) -> str:
+def write_svg(
+    scene: Scene,
+    *,
+    outlined: bool = True,
+    embed_fonts: bool = True,
+    metadata: Mapping[str, str] | None = None,
+) -> str:
     """The scene as SVG text: outlined (glyphs as paths) or editable (text with subset fonts).
 
     `embed_fonts=False` leaves the fonts out of an editable SVG: the geometry and words of the
-    picture in a small, reviewable file (what the golden tests compare).
+    picture in a small, reviewable file (what the golden tests compare). `metadata` adds
+    `<metadata id="nb-KEY">` elements beside the scene's own (e.g. the notice as DPV JSON-LD).
     """
     root = [
         ("xmlns", SVG_NS),
@@ -182,10 +189,9 @@ def write_svg(scene: Scene, *, outlined: bool = True, embed_fonts: bool = True) 
     parts = [f"<svg{_attrs(root)}>"]
     parts.append(f'<title id="nb-title">{escape(scene.title)}</title>')
     parts.append(f'<desc id="nb-desc">{escape(scene.description)}</desc>')
-    for key in sorted(scene.metadata):
-        parts.append(
-            f"<metadata{_attrs([('id', 'nb-' + key)])}>{escape(scene.metadata[key])}</metadata>"
-        )
+    extra = {**scene.metadata, **(metadata or {})}
+    for key in sorted(extra):
+        parts.append(f"<metadata{_attrs([('id', 'nb-' + key)])}>{escape(extra[key])}</metadata>")
     if not outlined and embed_fonts:
         css = _fonts_css(scene)
         if css:
