@@ -172,7 +172,7 @@ def add_picture_commands(commands) -> None:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .export import ExportError, Options, export_rendered, get_preset
+    from .export import ExportError, Options, export_rendered, get_preset, with_dpv
     from .io import NoticeError
     from .layout import render
 
@@ -190,7 +190,10 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         logo = _logo(args.logo)
         result = render(loaded.notice, args.layout, theme, args.locale, logo=logo)
         exported = export_rendered(
-            result, get_preset("original"), format, Options(outlined=args.outlined)
+            result,
+            get_preset("original"),
+            format,
+            with_dpv(Options(outlined=args.outlined), loaded.notice),
         )
     except (KeyError, ValueError) as exc:
         print(f"notice-builder render: {_message(exc)}", file=err)

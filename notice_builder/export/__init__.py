@@ -1,6 +1,6 @@
 """Export: SVG, PNG and PDF for presets (email, social, square, slide, print), written safely."""
 
-from .api import export, output_path, write_export
+from .api import export, output_path, with_dpv, write_export
 from .chart import CHART_ALIASES, export_chart, render_chart, resolve_chart
 from .describe import alt_text, long_description
 from .email import EmailKit, email_kit
@@ -35,5 +35,6 @@ __all__ = [
     "preset_names",
     "register_exporter",
     "register_preset",
+    "with_dpv",
     "write_export",
 ]

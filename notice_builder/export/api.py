@@ -3,6 +3,7 @@ atomically (a failed export never leaves a partial file)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..io.save import write_atomic
@@ -28,7 +29,7 @@ def export(
     """One picture of `notice` as bytes, for `preset` (default: the layout at its own size)."""
     chosen = get_preset(preset)
     rendered = render(notice, layout or chosen.layout or "at-a-glance", theme, locale, logo=logo)
-    exported = export_rendered(rendered, chosen, format, options)
+    exported = export_rendered(rendered, chosen, format, with_dpv(options or Options(), notice))
     if rendered.overflow or rendered.missing_characters:
         problems = [*rendered.overflow]
         if rendered.missing_characters:
@@ -36,6 +37,16 @@ def export(
             problems.append(f"no bundled font draws {shown}; drawn as a replacement mark")
         exported = Exported(**{**exported.__dict__, "warnings": (*exported.warnings, *problems)})
     return exported
+
+
+def with_dpv(options: Options, notice: PrivacyNotice) -> Options:
+    """An editable SVG carries the notice's practices as DPV JSON-LD in its <metadata>, so what
+    the picture shows is machine-readable too (GDPR Art. 12(7)); outlined SVGs stay lean."""
+    if options.outlined or options.metadata is not None:
+        return options
+    from ..formats.dpv import svg_metadata  # the formats package is only needed here
+
+    return replace(options, metadata=svg_metadata(notice))
 
 
 def output_path(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -55,20 +56,19 @@ def test_coffee_shop_terms(example):
     assert jsonld(notice) == jsonld(notice)
 
 
-def test_editable_svg_carries_the_json_ld(example):
+def test_editable_svg_carries_the_json_ld(example, tmp_path):
+    from notice_builder.cli import main
+
     notice = example("coffee-shop")
-    plain = export(notice, layout="at-a-glance", format="svg", options=Options(outlined=False))
-    assert b"nb-dpv" not in plain.data
-    with_dpv = export(
-        notice,
-        layout="at-a-glance",
-        format="svg",
-        options=Options(outlined=False, metadata=svg_metadata(notice)),
-    )
-    root = ET.fromstring(with_dpv.data)
+    outlined = export(notice, layout="at-a-glance", format="svg")
+    assert b"nb-dpv" not in outlined.data  # outlined SVGs stay lean
+    editable = export(notice, layout="at-a-glance", format="svg", options=Options(outlined=False))
+    root = ET.fromstring(editable.data)
     (meta,) = [m for m in root.iter(SVG + "metadata") if m.get("id") == "nb-dpv"]
     assert json.loads(meta.text) == document(notice)
-    # Only the metadata differs: the picture is the same.
-    assert with_dpv.data.replace(ET.tostring(meta, encoding="unicode").encode(), b"").count(
-        b"<text"
-    ) == plain.data.count(b"<text")
+    assert json.loads(svg_metadata(notice)["dpv"]) == document(notice)
+    # The command line's editable SVG carries it too.
+    target = tmp_path / "editable.svg"
+    coffee = str(Path(__file__).resolve().parents[2] / "examples" / "coffee-shop.yaml")
+    assert main(["render", coffee, "-o", str(target), "--editable"]) == 0
+    assert 'id="nb-dpv"' in target.read_text(encoding="utf-8")
