@@ -10,10 +10,11 @@
         ...
 
 Every save is a new immutable version; `versions`, `version`, `diff` and `restore` read and
-bring back history. No Dash here: the app calls this like any other library.
+bring back history. `store.drafts` keeps unsaved edits per notice and browser (autosave). No Dash here: the app calls this like any other library.
 """
 
 from .diff import AREAS, Change, diff_notices
+from .drafts import Drafts, UnsavedDraft
 from .engine import ENV_VAR, default_database_path, resolve_url
 from .errors import (
     ArchivedError,
@@ -35,12 +36,14 @@ __all__ = [
     "Change",
     "ConflictError",
     "Draft",
+    "Drafts",
     "InvalidInputError",
     "NotFoundError",
     "NoticeInfo",
     "StorageError",
     "Store",
     "StoreError",
+    "UnsavedDraft",
     "VersionInfo",
     "default_database_path",
     "diff_notices",

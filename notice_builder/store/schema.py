@@ -1,10 +1,10 @@
-"""The store's two tables, in SQLAlchemy Core, the same for SQLite and PostgreSQL.
+"""The store's tables, in SQLAlchemy Core, the same for SQLite and PostgreSQL.
 
 `notices` holds one row per notice: its stable id and slug, the archived flag and the number of
 its head version. `versions` holds every saved text, one immutable row per save, numbered 1..n
 per notice; the primary key (notice_id, number) means two writers can never both write the same
 number. The database itself refuses to UPDATE a version (a trigger on both dialects), so a bug
-elsewhere cannot rewrite history either.
+elsewhere cannot rewrite history either. `drafts` holds unsaved edits (see `drafts.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ AUTHOR_LIMIT = 200
 MESSAGE_LIMIT = 2000
 SLUG_LIMIT = 80
 TEMPLATE_LIMIT = 100
+CLIENT_LIMIT = 64  # characters of a browser's client id (drafts)
 
 
 class UTCDateTime(sa.TypeDecorator):
@@ -104,4 +105,20 @@ sa.event.listen(
         "CREATE TRIGGER versions_immutable BEFORE UPDATE ON versions "
         "FOR EACH ROW EXECUTE FUNCTION versions_immutable()"
     ).execute_if(dialect="postgresql"),
+)
+
+# Unsaved edits, autosaved per notice and per browser (a client id the browser keeps). One row
+# each, overwritten as the person types: a draft is scratch space, not history. Saving makes a
+# version (immutable) and removes the draft. Added to existing databases by create_all.
+drafts = sa.Table(
+    "drafts",
+    metadata,
+    sa.Column("notice_id", Id, sa.ForeignKey("notices.id"), nullable=False),
+    sa.Column("client_id", sa.String(CLIENT_LIMIT), nullable=False),
+    sa.Column("base_version", sa.Integer, nullable=False),
+    sa.Column("saved_at", UTCDateTime, nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("notice_id", "client_id", name="pk_drafts"),
+    sa.CheckConstraint("base_version >= 1", name="ck_drafts_base_version"),
 )

@@ -18,15 +18,17 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
 
 from ..io import dumps_yaml, loads_notice
 from ..model import PrivacyNotice
-from ..resources import SAMPLE_NAME, example_names, example_path
+from ..resources import SAMPLE_NAME, example_names, example_path, template_names, template_text
 from . import engine as db
 from .diff import Change, diff_notices
+from .drafts import Drafts
 from .errors import ArchivedError, ConflictError, InvalidInputError, NotFoundError, StorageError
 from .inputs import (
     check_text_size,
@@ -95,6 +97,11 @@ class Store:
     def backend(self) -> str:
         """'sqlite' or 'postgresql'."""
         return self.url.get_backend_name()
+
+    @cached_property
+    def drafts(self) -> Drafts:
+        """Unsaved edits, autosaved per notice and browser (see `store.drafts`)."""
+        return Drafts(self)
 
     def close(self) -> None:
         """Close the pooled connections (the Store can still be used; it reconnects)."""
@@ -166,12 +173,13 @@ class Store:
     ) -> Draft:
         """A new notice at version 1, from a model, a YAML/JSON text, or a template.
 
-        `from_template` names the example the notice starts from (`resources.example_names()`):
-        with no text, that example's text is used; either way it is recorded. A model is written
-        as YAML. Invalid text raises the loader's `NoticeError` and nothing is stored.
+        `from_template` names the template or example the notice starts from
+        (`resources.template_names()`, `resources.example_names()`): with no text, its text is
+        used; either way it is recorded. A model is written as YAML. Invalid text raises the
+        loader's `NoticeError` and nothing is stored.
         """
         if from_template is not None:
-            known = example_names()
+            known = list(dict.fromkeys([*template_names(), *example_names()]))
             if from_template not in known or len(from_template) > TEMPLATE_LIMIT:
                 raise InvalidInputError(
                     f"Unknown template {from_template[:TEMPLATE_LIMIT]!r}; "
@@ -180,7 +188,10 @@ class Store:
         if notice_or_text is None:
             if from_template is None:
                 raise TypeError("create() needs a notice, a text or from_template")
-            text = example_path(from_template).read_text(encoding="utf-8")
+            if from_template in template_names():
+                text = template_text(from_template)
+            else:
+                text = example_path(from_template).read_text(encoding="utf-8")
         elif isinstance(notice_or_text, PrivacyNotice):
             text = dumps_yaml(notice_or_text)
         else:
