@@ -22,8 +22,8 @@ import os
 import sys
 import threading
 import zipfile
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -98,6 +98,7 @@ def make_bundle(
     logo: Logo | None = None,
     options: Options | None = None,
     workers: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Bundle:
     """Every chosen layout x locale x format of `notice` in one ZIP (default: every layout, every
     locale of the notice, SVG + PNG + PDF, at the `preset`'s size).
@@ -105,6 +106,8 @@ def make_bundle(
     Unknown names are refused before anything is drawn. `workers`: processes to share the work
     between (None: one per available core; 1: this process). Workers are forked, so only on
     Linux and only when no other thread is running; otherwise all the work is done here.
+    `on_progress(done, total)` is called after each (layout, locale) is exported, in this
+    process (for a progress bar).
     """
     layout_ids = _chosen("layout", layouts, layout_names())
     locale_ids = _chosen("locale", locales, notice.all_locales)
@@ -122,9 +125,13 @@ def make_bundle(
 
     count = _worker_count(workers, len(pairs))
     if count == 1:
-        results = [_export_pair(job, layout, locale) for layout, locale in pairs]
+        results = []
+        for layout, locale in pairs:
+            results.append(_export_pair(job, layout, locale))
+            if on_progress is not None:
+                on_progress(len(results), len(pairs))
     else:
-        results = _export_in_pool(job, pairs, count)
+        results = _export_in_pool(job, pairs, count, on_progress)
 
     pieces = sorted((piece for pieces in results for piece in pieces), key=lambda p: p.name)
     manifest = {
@@ -227,7 +234,12 @@ def _worker_count(asked: int | None, jobs: int) -> int:
     return max(1, min(asked, jobs))
 
 
-def _export_in_pool(job: _Job, pairs: list[tuple[str, str]], count: int) -> list[list[_Piece]]:
+def _export_in_pool(
+    job: _Job,
+    pairs: list[tuple[str, str]],
+    count: int,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[list[_Piece]]:
     """Share the (layout, locale) pairs out to `count` forked processes; results in `pairs`
     order. The first failure stops the rest."""
     executor = ProcessPoolExecutor(
@@ -238,6 +250,10 @@ def _export_in_pool(job: _Job, pairs: list[tuple[str, str]], count: int) -> list
     )
     try:
         futures = [executor.submit(_worker_pair, layout, locale) for layout, locale in pairs]
+        if on_progress is not None:
+            for done, future in enumerate(as_completed(futures), 1):
+                future.result()  # the first failure stops the rest
+                on_progress(done, len(pairs))
         return [future.result() for future in futures]
     except BrokenProcessPool:
         raise ExportError(

@@ -92,11 +92,17 @@ def _merge(old: Any, new: Any) -> Any:
             for item in old
             if isinstance(item, CommentedMap) and item.get("id") is not None
         }
+        new_ids = {value.get("id") for value in new if isinstance(value, dict)}
         items = []
         for index, value in enumerate(new):
             match = by_id.get(value.get("id")) if isinstance(value, dict) else None
             if match is None and not by_id and index < len(old):
                 match = old[index]
+            elif match is None and isinstance(value, dict) and index < len(old):
+                # An item whose id changed in place (renamed) keeps its comments and styles.
+                here = old[index]
+                if isinstance(here, CommentedMap) and here.get("id") not in new_ids:
+                    match = here
             items.append(_merge(match, value) if match is not None else value)
         # Update in place so the sequence's own comments (blank lines, trailing notes) stay.
         for index, item in enumerate(items):

@@ -206,9 +206,9 @@ def pools(monkeypatch) -> list[int]:
     counts: list[int] = []
     real = bundle._export_in_pool
 
-    def spy(job, pairs, count):
+    def spy(job, pairs, count, on_progress=None):
         counts.append(count)
-        return real(job, pairs, count)
+        return real(job, pairs, count, on_progress)
 
     monkeypatch.setattr(bundle, "_export_in_pool", spy)
     return counts
@@ -276,3 +276,16 @@ def test_printed_pages_are_counted_in_the_manifest(notice, monkeypatch):
         assert (entry["width_pt"], entry["height_pt"]) == (595, 842)
     again = make_bundle(notice, layouts=["long"], formats=["pdf"], preset="print-a4", workers=1)
     assert again.data == made.data
+
+
+def test_progress_is_reported_for_each_picture_from_the_workers_too(notice, pools):
+    steps: list[tuple[int, int]] = []
+    made = make_bundle(
+        notice,
+        layouts=["email-banner", "at-a-glance"],
+        formats=["svg"],
+        workers=2,
+        on_progress=lambda done, total: steps.append((done, total)),
+    )
+    assert pools == [2] and made.files == 4
+    assert steps == [(1, 4), (2, 4), (3, 4), (4, 4)]
