@@ -1,8 +1,9 @@
 """The app's speed: the preview callback's server time, cold start of `notice-builder serve` to the
 first served page, server memory after previewing every layout, and (with Chromium) the time
-from a keystroke in the editor to the updated preview in the page.
+from a keystroke in the editor to the updated preview decoded in the page, for each preview form
+(outlined SVG, PNG at the shown size) at device pixel ratios 1 and 2.
 
-    python benchmarks/bench_app.py [--runs 20] [--no-browser]
+    python benchmarks/bench_app.py [--runs 20] [--no-browser] [--only keystroke]
 """
 
 from __future__ import annotations
@@ -50,26 +51,38 @@ def _median_p95(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
+# The preview box is about 600 CSS px wide on a 1600 px window (the page's three columns).
+VIEWS = (("svg", None), ("png", {"width": 600, "dpr": 1}), ("png", {"width": 600, "dpr": 2}))
+
+
 def preview_server_time(runs: int) -> None:
-    from notice_builder.app.callbacks.preview import preview
+    from notice_builder.app.callbacks import preview as previews
 
     text = example_path().read_text(encoding="utf-8")
-    preview(text, "at-a-glance", "light", "en")
+    previews.preview(text, "at-a-glance", "light", "en")
+    original = previews.PREVIEW_FORMAT
     print(f"{'preview callback (server time)':40} {'median':>8} {'p95':>8}")
-    for layout in ("at-a-glance", "rights-and-choices", "data-flow"):
-        for locale in ("en", "ar"):
-            samples = []
-            for i in range(runs):
-                # A different title each run, as when someone types: nothing is reused from a cache.
-                edited = text.replace(
-                    "Brewline Rewards privacy notice", f"Brewline Rewards notice {i}", 1
-                )
-                edited = edited.replace("لتطبيق مكافآت برولاين", f"لتطبيق مكافآت برولاين {i}", 1)
-                start = time.perf_counter()
-                preview(edited, layout, "light", locale)
-                samples.append((time.perf_counter() - start) * 1000)
-            median, p95 = _median_p95(samples)
-            print(f"  {layout + ' ' + locale:38} {median:7.1f}ms {p95:7.1f}ms")
+    for fmt, view in VIEWS:
+        previews.PREVIEW_FORMAT = fmt
+        form = fmt.upper() + (f" {view['dpr']}x in {view['width']} px" if view else "")
+        for layout in ("at-a-glance", "rights-and-choices", "data-flow"):
+            for locale in ("en", "ar"):
+                samples = []
+                for i in range(runs):
+                    # A different title each run, as when someone types: no cache can help.
+                    edited = text.replace(
+                        "Brewline Rewards privacy notice", f"Brewline Rewards notice {i}", 1
+                    )
+                    edited = edited.replace(
+                        "لتطبيق مكافآت برولاين", f"لتطبيق مكافآت برولاين {i}", 1
+                    )
+                    start = time.perf_counter()
+                    previews.preview(edited, layout, "light", locale, view=view)
+                    samples.append((time.perf_counter() - start) * 1000)
+                median, p95 = _median_p95(samples)
+                label = f"{form}: {layout} {locale}"
+                print(f"  {label:38} {median:7.1f}ms {p95:7.1f}ms")
+    previews.PREVIEW_FORMAT = original
 
 
 def cold_start(runs: int) -> None:
@@ -133,7 +146,42 @@ def server_memory() -> None:
     )
 
 
+# The app served with its preview in a given form (the product has one; this compares them).
+SERVE_WITH_PREVIEW = """
+import sys
+from notice_builder.app.callbacks import preview
+preview.PREVIEW_FORMAT = sys.argv[1]
+from notice_builder.app.serve import main
+main(sys.argv[2:])
+"""
+
+# Resolves when the preview <img> shows a picture other than `before`, decoded and painted.
+WAIT_FOR_PICTURE = """
+const [id, before, done] = arguments;
+const t0 = performance.now();
+function look() {
+    const img = document.getElementById(id);
+    if (!img || !img.src || img.src === before) {
+        if (performance.now() - t0 > 10000) { done(null); return; }
+        requestAnimationFrame(look);
+        return;
+    }
+    img.decode().then(
+        () => requestAnimationFrame(() => done(img.src.length)),
+        () => done(null)
+    );
+}
+look();
+"""
+
+
 def keystroke_to_preview(runs: int) -> None:
+    for fmt in ("svg", "png"):
+        for dpr in (1, 2):
+            _keystroke_to_preview(runs, fmt, dpr)
+
+
+def _keystroke_to_preview(runs: int, fmt: str, dpr: int) -> None:
     chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
     try:
         from selenium import webdriver
@@ -152,9 +200,9 @@ def keystroke_to_preview(runs: int) -> None:
         server = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "notice_builder",
-                "serve",
+                "-c",
+                SERVE_WITH_PREVIEW,
+                fmt,
                 "--port",
                 str(port),
                 "--db",
@@ -167,7 +215,9 @@ def keystroke_to_preview(runs: int) -> None:
         options.binary_location = chromium
         for flag in CHROME_FLAGS:
             options.add_argument(flag)
+        options.add_argument(f"--force-device-scale-factor={dpr}")
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
+        driver.set_script_timeout(15)
         try:
             deadline = time.time() + 30
             while True:
@@ -189,8 +239,15 @@ def keystroke_to_preview(runs: int) -> None:
             editor = driver.find_element(
                 By.CSS_SELECTOR, f"#{ids.EDITOR} textarea, textarea#{ids.EDITOR}"
             )
-            samples = []
-            for i in range(runs):
+            if not editor.is_displayed():  # the YAML text is behind its tab
+                for tab in driver.find_elements(By.CSS_SELECTOR, "[role=tab]"):
+                    if tab.text.strip() == "YAML":
+                        tab.click()
+                deadline = time.time() + 10
+                while not editor.is_displayed() and time.time() < deadline:
+                    time.sleep(0.05)
+            samples, sizes = [], []
+            for i in range(runs + 2):  # the first two warm up
                 before = image()
                 # Put the caret at the end of the English title: typing there changes the picture.
                 driver.execute_script(
@@ -201,15 +258,17 @@ def keystroke_to_preview(runs: int) -> None:
                 )
                 t0 = time.perf_counter()
                 editor.send_keys(str(i % 10))
-                while image() == before:
-                    if time.perf_counter() - t0 > 10:
-                        raise RuntimeError("the preview did not change within 10 s")
-                    time.sleep(0.005)
-                samples.append((time.perf_counter() - t0) * 1000)
+                size = driver.execute_async_script(WAIT_FOR_PICTURE, ids.PREVIEW_IMAGE, before)
+                if size is None:
+                    raise RuntimeError("the preview did not change within 10 s")
+                if i >= 2:
+                    samples.append((time.perf_counter() - t0) * 1000)
+                    sizes.append(size)
             median, p95 = _median_p95(samples)
             print(
-                f"keystroke to updated preview in Chromium: median {median:.0f} ms, p95 {p95:.0f} ms (n={runs}; "
-                "includes the editor's 100 ms debounce)"
+                f"keystroke to decoded preview in Chromium, {fmt.upper()} at {dpr}x: median "
+                f"{median:.0f} ms, p95 {p95:.0f} ms (n={runs}; data URI "
+                f"{statistics.median(sizes) / 1024:.0f} KB; includes the editor's 100 ms debounce)"
             )
         finally:
             driver.quit()
@@ -221,8 +280,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--only", choices=("server", "keystroke"), default=None)
     args = parser.parse_args()
     os.environ.setdefault("DASH_SECRET_KEY", "benchmark")
+    if args.only == "keystroke":
+        keystroke_to_preview(args.runs)
+        return
+    if args.only == "server":
+        preview_server_time(args.runs)
+        return
     preview_server_time(args.runs)
     cold_start(5)
     server_memory()

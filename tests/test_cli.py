@@ -114,7 +114,8 @@ def test_check_unknown_profile_exits_2(capsys):
     code, _, err = run(capsys, "check", SAMPLE, "--profile", "hipaa")
     assert (
         code == 2
-        and "unknown profile 'hipaa' (known: gdpr, ccpa, plain-language, translations, stores)" in err
+        and "unknown profile 'hipaa' (known: gdpr, ccpa, plain-language, translations, stores)"
+        in err
     )
 
 

@@ -18,6 +18,7 @@ from ..resources import resource_root
 from ..store import Store
 from . import ids
 from .callbacks import register
+from .language import register_language
 from .layout import build_layout
 
 log = logging.getLogger("notice_builder.app")
@@ -111,5 +112,6 @@ def create_app(store: Store | None = None, *, database_url: str | None = None) -
     _install_error_handlers(server)
     app.layout = lambda: build_layout(store)
     register(app, store)
+    register_language(app)
     app.notice_store = store  # for tests and the serve command
     return app

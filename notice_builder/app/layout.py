@@ -13,11 +13,22 @@ from ..render.logo import MAX_BYTES as LOGO_MAX_BYTES
 from ..render.theme import theme_names
 from ..resources import SAMPLE_NAME
 from ..store import NotFoundError, Store
-from . import ids, views
+from . import (
+    charts_panel,
+    drafts_layout,
+    export_panel,
+    forms,
+    ids,
+    language,
+    store_formats_layout,
+    views,
+)
 from .callbacks.brand import LOGO_LIMIT_TEXT
 from .callbacks.editor import check_text, current_of
-from .callbacks.flows import ARCHIVED_NOTE, UPLOAD_LIMIT, UPLOAD_LIMIT_TEXT, notice_state
+from .callbacks.flows import UPLOAD_LIMIT, UPLOAD_LIMIT_TEXT, notice_state
 from .callbacks.preview import DEFAULT_LAYOUT, DEFAULT_THEME
+from .language import tr
+from .report import report_page
 
 HIDDEN = {"display": "none"}
 SHOWN = {"display": "inline-block"}
@@ -25,14 +36,24 @@ LOCALE_NAMES = {"en": "English", "ar": "العربية (Arabic)"}
 
 
 def drop_zone(id: str, prompt: str, limit: str, *, accept: str, max_size: int, kind: str) -> Any:
-    """A file drop zone with a "choose one" link and its size limit (styled in app.css)."""
+    """A file drop zone with a "choose one" link and its size limit (styled in app.css).
+
+    The link is the keyboard's way in (Enter opens the file picker), named for what it does;
+    assets/app/a11y.js takes the zone's invisible file input out of the tab order."""
+    topic = prompt.split(":")[0]  # "Import a notice", "Logo" (the catalogues keep the colon)
     return dcc.Upload(
         id=id,
         children=html.Div(
             [
                 dmc.Text(prompt, span=True),
-                html.A("choose one", href="#", className=f"{kind}-choose"),
-                dmc.Text(f" (at most {limit}).", span=True),
+                html.A(
+                    tr("upload.choose"),
+                    href="#",
+                    className=f"{kind}-choose",
+                    role="button",
+                    **{"aria-label": tr("upload.choose_label", topic=topic, limit=limit)},
+                ),
+                dmc.Text(tr("upload.limit", limit=limit), span=True),
             ]
         ),
         accept=accept,
@@ -65,24 +86,24 @@ def brand_panel() -> Any:
     colour = {
         "format": "hex",
         "w": 200,
-        "placeholder": "theme colour",
+        "placeholder": tr("brand.placeholder"),
         "withEyeDropper": False,
         "persistence": True,  # what was typed survives a reload, like the store
         "persistence_type": "session",
     }
     return html.Div(
         [
-            dmc.Title("Brand kit", order=3, size="h5", mt="md"),
+            dmc.Title(tr("brand.heading"), order=3, size="h5", mt="md"),
             dmc.Text(
-                "Applies to this preview and your downloads; not saved with the notice.",
+                tr("brand.caption"),
                 size="xs",
                 c="dimmed",
                 className="brand-caption",
             ),
             dmc.Group(
                 [
-                    dmc.ColorInput(id=ids.BRAND_PRIMARY, label="Primary colour", **colour),
-                    dmc.ColorInput(id=ids.BRAND_ACCENT, label="Accent colour", **colour),
+                    dmc.ColorInput(id=ids.BRAND_PRIMARY, label=tr("brand.primary"), **colour),
+                    dmc.ColorInput(id=ids.BRAND_ACCENT, label=tr("brand.accent"), **colour),
                 ],
                 gap="sm",
                 align="flex-start",
@@ -92,7 +113,7 @@ def brand_panel() -> Any:
                 [
                     drop_zone(
                         ids.LOGO_UPLOAD,
-                        "Logo: drop a PNG or JPEG here, or ",
+                        tr("brand.logo_prompt"),
                         LOGO_LIMIT_TEXT,
                         accept=".png,.jpg,.jpeg,image/png,image/jpeg",
                         max_size=LOGO_MAX_BYTES,
@@ -100,12 +121,16 @@ def brand_panel() -> Any:
                     ),
                     html.Img(
                         id=ids.LOGO_THUMB,
-                        alt="Brand logo",
+                        alt=tr("brand.logo_alt"),
                         className="logo-thumb",
                         style={"display": "none"},
                     ),
                     dmc.Button(
-                        "Remove logo", id=ids.LOGO_REMOVE, variant="light", color="gray", size="xs"
+                        tr("brand.remove_logo"),
+                        id=ids.LOGO_REMOVE,
+                        variant="light",
+                        color="gray",
+                        size="xs",
                     ),
                 ],
                 gap="sm",
@@ -114,17 +139,25 @@ def brand_panel() -> Any:
             html.Div(id=ids.LOGO_STATUS, className="logo-status", **{"aria-live": "polite"}),
         ],
         className="brand-kit",
-        **{"aria-label": "Brand kit"},
+        **{"aria-label": tr("brand.heading")},
     )
 
 
-def build_layout(store: Store) -> Any:
-    """The page as it is now: the most recently saved notice is open."""
+def build_layout(store: Store, lang: str | None = None) -> Any:
+    """The page as it is now, in the interface language `lang` (default: the request's).
+
+    The most recently saved notice is open, or the one that was open when the language was
+    switched."""
+    if lang is not None:
+        with language.using(lang):
+            return build_layout(store)
     notices = store.list()
     draft = None
-    if notices:
+    wanted = language.opened_notice()
+    for notice_id in ([wanted] if wanted else []) + ([notices[0].id] if notices else []):
         try:
-            draft = store.get(notices[0].id)
+            draft = store.get(notice_id)
+            break
         except NotFoundError:
             draft = None
     text = draft.text if draft else ""
@@ -136,67 +169,72 @@ def build_layout(store: Store) -> Any:
 
     header = dmc.Group(
         [
-            dmc.Title("Notice builder", order=1, size="h2"),
-            dmc.Text("Write a privacy notice, check it, and export it as a picture.", c="dimmed"),
+            dmc.Title(tr("header.title"), order=1, size="h2"),
+            dmc.Text(tr("header.tagline"), c="dimmed"),
+            language.switch(),
         ],
         justify="space-between",
         className="app-header",
     )
     notices_section = html.Section(
         [
-            dmc.Title("Notices", order=2, size="h4"),
-            dmc.Group(
-                [
-                    dmc.Button(
-                        "New from template: coffee shop", id=ids.NEW_SAMPLE, variant="light"
-                    ),
-                    dmc.Button("New blank notice", id=ids.NEW_BLANK, variant="light"),
-                ],
-                gap="xs",
-                my="xs",
-            ),
+            dmc.Title(tr("notices.heading"), order=2, size="h4"),
+            drafts_layout.template_picker(),
             drop_zone(
                 ids.IMPORT,
-                "Import a notice: drop a YAML or JSON file here, or ",
+                tr("notices.import_prompt"),
                 UPLOAD_LIMIT_TEXT,
-                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain",
+                accept=".yaml,.yml,.json,.csv,application/json,application/yaml,text/yaml,"
+                "text/plain,text/csv",
                 max_size=UPLOAD_LIMIT,
                 kind="import",
             ),
             html.Div(id=ids.IMPORT_STATUS, className="import-status", **{"aria-live": "polite"}),
-            dmc.Switch(id=ids.SHOW_ARCHIVED, label="Show archived notices", checked=False, my="xs"),
+            store_formats_layout.import_choice(),
+            dmc.Switch(
+                id=ids.SHOW_ARCHIVED, label=tr("notices.show_archived"), checked=False, my="xs"
+            ),
             html.Div(
                 views.notice_table(notices, current["id"] if current else None), id=ids.NOTICE_LIST
             ),
+            store_formats_layout.export_panel(),
         ],
         className="panel notices",
-        **{"aria-label": "Notices"},
+        **{"aria-label": tr("notices.heading")},
     )
     editor_section = html.Section(
         [
             dmc.Title(
-                f"Editing: {draft.info.title} (v{draft.version})" if draft else "No notice open",
+                tr("editor.heading", title=draft.info.title, version=draft.version)
+                if draft
+                else tr("editor.none"),
                 order=2,
                 size="h4",
                 id=ids.EDITOR_HEADING,
             ),
             html.Div(
-                dmc.Alert(ARCHIVED_NOTE, color="gray", title="Archived")
+                dmc.Alert(tr("editor.archived_note"), color="gray", title=tr("editor.archived"))
                 if state.archived
                 else None,
                 id=ids.ARCHIVED_NOTE,
             ),
-            dmc.Textarea(
-                id=ids.EDITOR,
-                label="Notice (YAML)",
-                description="Changes are checked as you type; nothing is saved until you press Save.",
-                value=text,
-                debounce=100,
-                autosize=True,
-                minRows=18,
-                maxRows=32,
-                spellCheck=False,
-                className="yaml-editor",
+            forms.editor_tabs(
+                text,
+                dmc.Textarea(
+                    id=ids.EDITOR,
+                    label=tr("editor.yaml_label"),
+                    description=tr("editor.yaml_description"),
+                    value=text,
+                    debounce=100,
+                    autosize=True,
+                    minRows=18,
+                    maxRows=32,
+                    spellCheck=False,
+                    className="yaml-editor",
+                    # YAML keys are ASCII: the text reads left to right in any interface.
+                    inputProps={"dir": "ltr"},
+                ),
+                LOCALE_NAMES,
             ),
             html.Div(
                 views.problem_list(checked.problems) if checked else None,
@@ -208,13 +246,14 @@ def build_layout(store: Store) -> Any:
                 [
                     dmc.TextInput(
                         id=ids.SAVE_MESSAGE,
-                        label="What changed",
-                        placeholder="e.g. Added the newsletter purpose",
+                        label=tr("editor.save_message"),
+                        placeholder=tr("editor.save_message_placeholder"),
+                        inputProps={"dir": "auto"},
                         w=320,
                     ),
-                    dmc.Button("Save", id=ids.SAVE),
+                    dmc.Button(tr("editor.save"), id=ids.SAVE),
                     dmc.Button(
-                        "Save as copy",
+                        tr("editor.save_as_copy"),
                         id=ids.SAVE_AS_COPY,
                         variant="outline",
                         color="orange",
@@ -228,9 +267,11 @@ def build_layout(store: Store) -> Any:
             html.Div(id=ids.SAVE_STATUS, **{"aria-live": "polite"}),
             dmc.Group(
                 [
-                    dmc.Button("Duplicate", id=ids.DUPLICATE, variant="light", size="xs"),
                     dmc.Button(
-                        "Archive",
+                        tr("editor.duplicate"), id=ids.DUPLICATE, variant="light", size="xs"
+                    ),
+                    dmc.Button(
+                        tr("editor.archive"),
                         id=ids.ARCHIVE,
                         variant="light",
                         color="gray",
@@ -238,7 +279,7 @@ def build_layout(store: Store) -> Any:
                         style=HIDDEN if state.archived else SHOWN,
                     ),
                     dmc.Button(
-                        "Unarchive",
+                        tr("editor.unarchive"),
                         id=ids.UNARCHIVE,
                         variant="light",
                         color="gray",
@@ -249,14 +290,14 @@ def build_layout(store: Store) -> Any:
                 gap="xs",
                 my="xs",
             ),
-            dmc.Title("Compliance checks", order=3, size="h5", mt="md"),
+            dmc.Title(tr("editor.checks"), order=3, size="h5", mt="md"),
             html.Div(
                 views.finding_list(checked.findings, checked.notice is not None)
                 if checked
                 else None,
                 id=ids.FINDINGS,
             ),
-            dmc.Title("History", order=3, size="h5", mt="md"),
+            dmc.Title(tr("editor.history"), order=3, size="h5", mt="md"),
             html.Div(
                 views.history_list(store.versions(draft.id), draft.version) if draft else None,
                 id=ids.HISTORY,
@@ -264,10 +305,15 @@ def build_layout(store: Store) -> Any:
             dmc.Group(
                 [
                     _select(
-                        ids.COMPARE_FROM, "Compare version", state.versions, state.compare_from
+                        ids.COMPARE_FROM,
+                        tr("editor.compare_from"),
+                        state.versions,
+                        state.compare_from,
                     ),
-                    _select(ids.COMPARE_TO, "with version", state.versions, state.compare_to),
-                    dmc.Button("Compare", id=ids.COMPARE, variant="light"),
+                    _select(
+                        ids.COMPARE_TO, tr("editor.compare_to"), state.versions, state.compare_to
+                    ),
+                    dmc.Button(tr("editor.compare"), id=ids.COMPARE, variant="light"),
                 ],
                 align="flex-end",
                 gap="sm",
@@ -276,57 +322,100 @@ def build_layout(store: Store) -> Any:
             dcc.Loading(html.Div(id=ids.COMPARE_RESULT, **{"aria-live": "polite"}), delay_show=300),
         ],
         className="panel editor",
-        **{"aria-label": "Editor"},
+        **{"aria-label": tr("page.editor")},
     )
     preview_section = html.Section(
         [
-            dmc.Title("Preview", order=2, size="h4"),
+            dmc.Title(tr("preview.heading"), order=2, size="h4"),
             dmc.Group(
                 [
-                    _select(ids.LAYOUT, "Layout", layout_names(), DEFAULT_LAYOUT),
-                    _select(ids.THEME, "Theme", theme_names(), DEFAULT_THEME),
-                    _select(ids.LOCALE, "Language", locale_options(locales), locale),
+                    _select(ids.LAYOUT, tr("preview.layout"), layout_names(), DEFAULT_LAYOUT),
+                    _select(ids.THEME, tr("preview.theme"), theme_names(), DEFAULT_THEME),
+                    _select(ids.LOCALE, tr("preview.language"), locale_options(locales), locale),
                 ],
                 gap="sm",
             ),
+            export_panel.gallery_section(),
             brand_panel(),
             html.Div(id=ids.PREVIEW_STATUS, className="preview-status", **{"aria-live": "polite"}),
             html.Div(
-                html.Img(
-                    id=ids.PREVIEW_IMAGE, alt="Preview of the notice", className="preview-image"
-                ),
+                [
+                    html.Img(
+                        id=ids.PREVIEW_IMAGE,
+                        alt=tr("preview.alt"),
+                        className="preview-image",
+                        **{"aria-describedby": ids.PREVIEW_TEXT},
+                    ),
+                    # What the picture says, as text: read by screen readers, hidden on screen.
+                    html.Div(id=ids.PREVIEW_TEXT, className="visually-hidden"),
+                ],
                 id=ids.PREVIEW_BOX,
                 dir="ltr",
                 className="preview-box",
             ),
-            dmc.Title("Export", order=3, size="h5", mt="md"),
+            dmc.Title(tr("export.heading"), order=3, size="h5", mt="md"),
             dmc.Group(
                 [
-                    _select(ids.FORMAT, "Format", format_names(), "png"),
-                    _select(ids.PRESET, "Size preset", preset_names(), "original"),
-                    dmc.Button("Download", id=ids.DOWNLOAD_BUTTON),
+                    _select(ids.FORMAT, tr("export.format"), format_names(), "png"),
+                    _select(ids.PRESET, tr("export.preset"), preset_names(), "original"),
+                    dmc.Button(tr("export.download"), id=ids.DOWNLOAD_BUTTON),
                 ],
                 align="flex-end",
                 gap="sm",
             ),
             html.Div(id=ids.EXPORT_STATUS, **{"aria-live": "polite"}),
             dcc.Download(id=ids.DOWNLOAD),
+            export_panel.email_panel(),
+            export_panel.bundle_panel(locale_options(locales), locales),
+            charts_panel.charts_section(),
         ],
         className="panel preview",
-        **{"aria-label": "Preview and export"},
+        **{"aria-label": tr("preview.section")},
     )
-    return dmc.MantineProvider(
-        html.Div(
-            [
-                dcc.Store(id=ids.CURRENT, data=current),
-                dcc.Store(id=ids.REFRESH, data=0),
-                dcc.Store(id=ids.BRAND, data={}, storage_type="session"),
-                html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
-                header,
-                html.Main([notices_section, editor_section, preview_section], className="app-grid"),
-            ],
-            className="app",
-        )
+    ui = language.current()
+    return dmc.DirectionProvider(
+        dmc.MantineProvider(
+            html.Div(
+                [
+                    language.shown_store(),
+                    dcc.Store(id=ids.CURRENT, data=current),
+                    dcc.Store(id=ids.REFRESH, data=0),
+                    dcc.Store(id=ids.BRAND, data={}, storage_type="session"),
+                    dcc.Store(id=ids.PREVIEW_VIEW, data=None),
+                    *drafts_layout.draft_stores(),
+                    html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
+                    header,
+                    drafts_layout.draft_banner(),
+                    # The pages: the editor as it always was, and the Report page beside it.
+                    dmc.Tabs(
+                        [
+                            dmc.TabsList(
+                                [
+                                    dmc.TabsTab(tr("page.editor"), value="editor"),
+                                    dmc.TabsTab(tr("page.report"), value="report"),
+                                ],
+                                className="page-tabs",
+                            ),
+                            dmc.TabsPanel(
+                                html.Main(
+                                    [notices_section, editor_section, preview_section],
+                                    className="app-grid",
+                                ),
+                                value="editor",
+                            ),
+                            dmc.TabsPanel(report_page(store, current), value="report"),
+                        ],
+                        id=ids.PAGES,
+                        value="editor",
+                        keepMounted=True,  # the editor keeps its state while the Report page shows
+                    ),
+                ],
+                className="app",
+                lang=ui,
+                dir=language.direction(ui),
+            )
+        ),
+        direction=language.direction(ui),
     )
 
 

@@ -15,8 +15,19 @@ from dash import html
 
 from ..store import NoticeInfo, VersionInfo
 from . import ids
+from .language import tr
 
 SEVERITY_COLOURS = {"error": "red", "warning": "orange", "info": "blue"}
+
+
+def severity_name(severity: str) -> str:
+    """A finding's severity in the interface language (an unknown one as it is)."""
+    return tr(f"severity.{severity}") if severity in SEVERITY_COLOURS else severity
+
+
+def change_name(kind: str) -> str:
+    """A change's kind ("added", "removed"…) in the interface language."""
+    return tr(f"change.{kind}") if kind in KIND_COLOURS else kind
 
 
 def when(moment: dt.datetime) -> str:
@@ -34,13 +45,15 @@ def notice_table(notices: Iterable[NoticeInfo], current_id: str | None = None) -
                     variant="filled" if info.id == current_id else "subtle",
                     size="compact-sm",
                     className="notice-open",
-                    **{"aria-label": f"Open {info.title}"},
+                    **{"aria-label": tr("notices.open", title=info.title)},
                 ),
-                dmc.Badge("archived", color="gray", size="xs", className="notice-archived")
+                dmc.Badge(
+                    tr("notices.archived"), color="gray", size="xs", className="notice-archived"
+                )
                 if info.archived
                 else None,
                 dmc.Text(
-                    f"v{info.head_version} · updated {when(info.updated_at)}",
+                    tr("notices.meta", version=info.head_version, when=when(info.updated_at)),
                     size="xs",
                     c="dimmed",
                     className="notice-meta",
@@ -51,23 +64,27 @@ def notice_table(notices: Iterable[NoticeInfo], current_id: str | None = None) -
         for info in notices
     ]
     if not items:
-        return dmc.Text("No notices yet: start one from a template.", c="dimmed")
+        return dmc.Text(tr("notices.empty"), c="dimmed")
     return html.Ul(items, className="notice-items")
 
 
 def problem_list(problems: list[dict[str, Any]]) -> Any:
     if not problems:
-        return dmc.Text("The text is valid.", c="green", className="problems-ok")
+        return dmc.Text(tr("problems.valid"), c="green", className="problems-ok")
     items = []
     for p in problems:
-        where = f"Line {p['line']}" if p.get("line") is not None else "Line ?"
+        line = p["line"] if p.get("line") is not None else "?"
         if p.get("column") is not None:
-            where += f", column {p['column']}"
+            where = tr("problems.line_column", line=line, column=p["column"])
+        else:
+            where = tr("problems.line", line=line)
         items.append(
             html.Li(
                 [
                     html.Strong(where, className="problem-where"),
-                    html.Code(p["path"], className="problem-path") if p.get("path") else None,
+                    html.Code(p["path"], className="problem-path", dir="ltr")
+                    if p.get("path")
+                    else None,
                     html.Span(p["message"], className="problem-message"),
                 ],
                 className="problem",
@@ -76,8 +93,7 @@ def problem_list(problems: list[dict[str, Any]]) -> Any:
     return html.Div(
         [
             dmc.Text(
-                f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: nothing is saved "
-                "until they are fixed.",
+                tr("problems.count", len(problems)),
                 c="red",
                 fw=600,
             ),
@@ -89,14 +105,19 @@ def problem_list(problems: list[dict[str, Any]]) -> Any:
 
 def finding_list(findings: list[dict[str, Any]], valid: bool = True) -> Any:
     if not valid:
-        return dmc.Text("Checks run once the text is valid.", c="dimmed")
+        return dmc.Text(tr("findings.waiting"), c="dimmed")
     if not findings:
-        return dmc.Text("No compliance findings.", c="green")
+        return dmc.Text(tr("findings.none"), c="green")
     return dmc.Table(
         [
             html.Thead(
                 html.Tr(
-                    [html.Th("Severity"), html.Th("Field"), html.Th("Finding"), html.Th("Article")]
+                    [
+                        html.Th(tr("findings.severity")),
+                        html.Th(tr("findings.field")),
+                        html.Th(tr("findings.finding")),
+                        html.Th(tr("findings.article")),
+                    ]
                 )
             ),
             html.Tbody(
@@ -105,12 +126,13 @@ def finding_list(findings: list[dict[str, Any]], valid: bool = True) -> Any:
                         [
                             html.Td(
                                 dmc.Badge(
-                                    f["severity"], color=SEVERITY_COLOURS.get(f["severity"], "gray")
+                                    severity_name(f["severity"]),
+                                    color=SEVERITY_COLOURS.get(f["severity"], "gray"),
                                 )
                             ),
-                            html.Td(html.Code(f["path"])),
+                            html.Td(finding_link(f["path"])),
                             html.Td(f["message"]),
-                            html.Td(f["reference"]),
+                            html.Td(f["reference"], dir="auto"),
                         ]
                     )
                     for f in findings
@@ -121,6 +143,20 @@ def finding_list(findings: list[dict[str, Any]], valid: bool = True) -> Any:
     )
 
 
+def finding_link(path: str) -> Any:
+    """A finding's field: a button that opens that field in the form (see callbacks/form.py)."""
+    if not path:
+        return None
+    return html.Button(
+        html.Code(path, dir="ltr"),
+        id={"type": ids.FINDING_LINK, "path": path},
+        type="button",
+        className="finding-link",
+        title=tr("findings.show"),
+        **{"aria-label": tr("findings.show_label", path=path)},
+    )
+
+
 def history_list(versions: Iterable[VersionInfo], current_version: int | None) -> Any:
     items = []
     for v in reversed(list(versions)):
@@ -128,16 +164,22 @@ def history_list(versions: Iterable[VersionInfo], current_version: int | None) -
         items.append(
             html.Li(
                 [
-                    html.Strong(f"v{v.number}"),
-                    html.Span(f" {when(v.created_at)} · {v.author} · {v.message or '—'} "),
+                    html.Bdi(f"v{v.number}", className="history-version"),
+                    html.Span(" "),
+                    html.Bdi(when(v.created_at)),
+                    html.Span(" · "),
+                    html.Bdi(v.author),
+                    html.Span(" · "),
+                    html.Bdi(v.message or "—"),
+                    html.Span(" "),
                     None
                     if is_head
                     else dmc.Button(
-                        "Restore",
+                        tr("history.restore"),
                         id={"type": ids.RESTORE, "version": v.number},
                         size="compact-xs",
                         variant="light",
-                        **{"aria-label": f"Restore version {v.number}"},
+                        **{"aria-label": tr("history.restore_label", version=v.number)},
                     ),
                 ],
                 className="history-item",
@@ -149,14 +191,14 @@ def history_list(versions: Iterable[VersionInfo], current_version: int | None) -
 def brand_check(checked: Any) -> Any:
     """The brand colours' contrast lines, and a "Use #rrggbb" button for each corrected colour."""
     if not checked.messages:
-        return dmc.Text("No brand colours: the theme's own are used.", size="sm", c="dimmed")
+        return dmc.Text(tr("brand.none"), size="sm", c="dimmed")
     lines = [
         dmc.Text(m, size="sm", c="green" if checked.ok else "orange", className="brand-note")
         for m in checked.messages
     ]
     buttons = [
         dmc.Button(
-            f"Use {colour}",
+            tr("brand.use", colour=colour),
             id={"type": ids.BRAND_USE, "role": role, "colour": colour},
             variant="light",
             size="compact-sm",
@@ -170,7 +212,7 @@ def brand_check(checked: Any) -> Any:
                     "background": colour,
                 }
             ),
-            **{"aria-label": f"Use {colour} as the {role} colour"},
+            **{"aria-label": tr(f"brand.use_{role}", colour=colour)},
         )
         for role, colour in checked.suggestions.items()
     ]
@@ -199,7 +241,7 @@ def change_groups(groups: list[tuple[str, list[dict[str, str]]]]) -> Any:
                             html.Li(
                                 [
                                     dmc.Badge(
-                                        change["kind"],
+                                        change_name(change["kind"]),
                                         color=KIND_COLOURS.get(change["kind"], "gray"),
                                         size="xs",
                                         mr=6,
@@ -231,12 +273,12 @@ def side_by_side(numbers: tuple[int, int], shown: tuple[Any, Any]) -> Any:
         body = (
             html.Img(
                 src=picture.src,
-                alt=f"Version {number}: {picture.alt}",
+                alt=tr("compare.version_alt", number=number, alt=picture.alt),
                 className="compare-image",
                 style={"maxWidth": "100%", "height": "auto"},
             )
             if picture.src
-            else dmc.Text(picture.message or "No preview.", c="dimmed", size="sm")
+            else dmc.Text(picture.message or tr("compare.no_preview"), c="dimmed", size="sm")
         )
         cells.append(
             html.Figure(

@@ -529,8 +529,9 @@ def _timeline(b: _Figure, spec: TimelineSpec, height: float | None) -> go.Figure
         "tickvals": [t.value for t in shown],
         "ticktext": [b.label(t.label) for t in shown],
     }
-    # Room past the end of the axis for the words after the longest bars.
-    room = end * 1.45
+    # Room past the end of the axis for the words after the longest bars (Arabic words run
+    # wider: 1.45 clipped them at the figure's edge).
+    room = end * 1.6
     b.xaxis(
         range=[room, 0] if b.rtl else [0, room],
         tickangle=0,

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import base64
+import io
 import xml.etree.ElementTree as ET
 
 import app_testkit
+from PIL import Image
 
 from notice_builder.app.callbacks import editor, preview
 from notice_builder.app.layout import build_layout
+from notice_builder.io import loads_notice
+from notice_builder.layout import render
 
 store = app_testkit.store
 
@@ -18,18 +22,18 @@ def _sample(store):
     return store.get(info.id)
 
 
-def _svg_of(src: str) -> str:
+def _png_of(src: str) -> Image.Image:
     head, _, data = src.partition(",")
-    assert head == "data:image/svg+xml;base64"
-    return base64.b64decode(data).decode("utf-8")
+    assert head == "data:image/png;base64"
+    return Image.open(io.BytesIO(base64.b64decode(data)))
 
 
 def test_valid_text_gives_a_preview_image(store):
     draft = _sample(store)
     shown = preview.preview(draft.text, "at-a-glance", "light", "en")
-    svg = _svg_of(shown.src)
-    ET.fromstring(svg)
-    assert "Brewline Rewards privacy notice" in svg
+    image = _png_of(shown.src)
+    assert image.width == shown.width == 1200 and image.height > 600
+    assert "Brewline Rewards privacy notice" in shown.description
     assert shown.direction == "ltr" and shown.alt and shown.message == ""
 
 
@@ -110,8 +114,11 @@ def test_script_in_a_title_is_escaped_never_markup(store):
     evil = '<script>alert(1)</script><img src=x onerror=alert(2)> & "q"'
     text = draft.text.replace("en: Brewline Rewards privacy notice", f"en: '{evil}'", 1)
     shown = preview.preview(text, "at-a-glance", "light", "en")
-    svg = _svg_of(shown.src)
-    root = ET.fromstring(svg)  # still valid XML
+    _png_of(shown.src)  # a picture: nothing in it can run
+    assert evil in shown.description  # the words, as text for a component's children
+    # The SVG form (the exports') escapes it: still valid XML, no script element.
+    svg = render(loads_notice(text), "at-a-glance", "light", "en").svg(outlined=False)
+    root = ET.fromstring(svg)
     assert "<script" not in svg and "<img" not in svg
     assert "&lt;script&gt;" in svg
     assert not any(el.tag.endswith("script") for el in root.iter())

@@ -231,8 +231,9 @@ def test_group_changes_keeps_the_area_order():
 def test_compare_shows_both_previews(store):
     draft = _edited(store)
     result = flows.compare(store, {"id": draft.id, "version": 2}, 1, 2, locale="en")
-    assert result.before.src.startswith("data:image/svg+xml;base64,")
-    assert result.after.src.startswith("data:image/svg+xml;base64,")
+    assert result.before.src.startswith("data:image/png;base64,")
+    assert result.after.src.startswith("data:image/png;base64,")
+    assert result.before.src != result.after.src
     from notice_builder.app import views
 
     assert views.comparison(result) is not None

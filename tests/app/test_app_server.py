@@ -94,16 +94,12 @@ def test_callback_exception_shows_a_reference(app, monkeypatch, caplog):
 
     monkeypatch.setattr(editor, "check_text", boom)
     body = {
-        "output": f"..{ids.PROBLEMS}.children...{ids.FINDINGS}.children...{ids.LOCALE}.data..."
-        f"{ids.LOCALE}.value..",
+        "output": f"..{ids.PROBLEMS}.children...{ids.FINDINGS}.children..",
         "outputs": [
             {"id": ids.PROBLEMS, "property": "children"},
             {"id": ids.FINDINGS, "property": "children"},
-            {"id": ids.LOCALE, "property": "data"},
-            {"id": ids.LOCALE, "property": "value"},
         ],
         "inputs": [{"id": ids.EDITOR, "property": "value", "value": "id: x"}],
-        "state": [{"id": ids.LOCALE, "property": "value", "value": "en"}],
         "changedPropIds": [f"{ids.EDITOR}.value"],
     }
     with caplog.at_level(logging.ERROR):

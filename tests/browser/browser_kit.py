@@ -94,9 +94,49 @@ def preview_src(driver) -> str | None:
     return driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src")
 
 
+def preview_shown(driver) -> bool:
+    """The preview shows a picture (an SVG or PNG data URI), decoded by the browser."""
+    from notice_builder.app import ids
+
+    src = preview_src(driver) or ""
+    if not src.startswith(("data:image/svg+xml;base64,", "data:image/png;base64,")):
+        return False
+    return bool(
+        driver.execute_script(
+            "const i = document.getElementById(arguments[0]);"
+            "return i.complete && i.naturalWidth > 0;",
+            ids.PREVIEW_IMAGE,
+        )
+    )
+
+
+def preview_text(driver) -> str:
+    """What the preview picture says, from the text given with it for screen readers (the long
+    description of exactly what was drawn). Hidden on screen, so read as textContent."""
+    from notice_builder.app import ids
+
+    return driver.find_element("id", ids.PREVIEW_TEXT).get_attribute("textContent") or ""
+
+
+def preview_image(driver):
+    """The preview as a Pillow image (PNG previews), or None for an SVG preview."""
+    import io
+
+    from PIL import Image
+
+    head, _, data = (preview_src(driver) or "").partition(",")
+    if head != "data:image/png;base64":
+        return None
+    return Image.open(io.BytesIO(base64.b64decode(data)))
+
+
 def preview_svg(driver) -> str:
-    """The SVG the preview image shows, decoded from its data URI."""
-    return base64.b64decode(preview_src(driver).partition(",")[2]).decode("utf-8")
+    """The picture's words: the SVG itself for an SVG preview (its text is in it), else the
+    picture's text (`preview_text`). Either way, what a person sees, and only as text."""
+    head, _, data = (preview_src(driver) or "").partition(",")
+    if head == "data:image/svg+xml;base64":
+        return base64.b64decode(data).decode("utf-8")
+    return preview_text(driver)
 
 
 def set_editor(driver, text: str) -> None:
@@ -107,6 +147,8 @@ def set_editor(driver, text: str) -> None:
     from notice_builder.app import ids
 
     box = driver.find_element("id", ids.EDITOR)
+    if not box.is_displayed():  # the Form tab is shown first: open the YAML tab
+        driver.find_element("id", ids.YAML_TAB).click()
     box.click()
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.DELETE)

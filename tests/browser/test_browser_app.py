@@ -12,7 +12,7 @@ from browser_kit import (
     WAIT,
     chrome,
     console_errors,
-    preview_src,
+    preview_shown,
     preview_svg,
     require_browser,
     running,
@@ -37,7 +37,7 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, lambda d: (preview_src(d) or "").startswith("data:image/svg+xml;base64,"))
+        _wait(driver, preview_shown)
         yield driver, downloads
         assert console_errors(driver) == []
     store.close()

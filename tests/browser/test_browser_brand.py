@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import base64
-
 import pytest
+from browser_kit import (
+    WAIT,
+    chrome,
+    console_errors,
+    preview_image,
+    preview_shown,
+    preview_src,
+    require_browser,
+    running,
+)  # isort: skip
 
 from notice_builder.app import create_app, ids
 from notice_builder.store import Store
 
-from browser_kit import WAIT, chrome, console_errors, require_browser, running  # isort: skip
+CORRECTED, FAILING = (0xAA, 0x87, 0x00), (0xFF, 0xCC, 0x00)
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +28,10 @@ def _wait(driver, condition, timeout: float = WAIT):
     return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
-def _svg(driver) -> str:
-    src = driver.find_element("id", ids.PREVIEW_IMAGE).get_attribute("src") or ""
-    return base64.b64decode(src.partition(",")[2]).decode("utf-8") if src else ""
+def _colours(driver) -> set[tuple[int, int, int]]:
+    """Every colour the preview picture (a PNG) draws."""
+    image = preview_image(driver).convert("RGB")
+    return {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
 
 
 def _use_button(driver):
@@ -46,9 +55,9 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
     try:
         with running(create_app(store)) as url, chrome(tmp_path) as driver:
             driver.get(url)
-            _wait(driver, lambda d: "<svg" in _svg(d))
-            plain = _svg(driver)
-            assert "#aa8700" not in plain.lower()
+            _wait(driver, preview_shown)
+            plain = preview_src(driver)
+            assert CORRECTED not in _colours(driver)
             assert "Not saved with the notice".lower() in driver.page_source.lower()
 
             box = driver.find_element("id", ids.BRAND_PRIMARY)
@@ -75,15 +84,15 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
             )
             assert "primary #ffcc00 has 1.3:1" in check
             # The preview changes at once, drawing the corrected colour, never the failing one.
-            _wait(driver, lambda d: "#aa8700" in _svg(d).lower())
-            assert "#ffcc00" not in _svg(driver).lower()
+            _wait(driver, lambda d: preview_shown(d) and CORRECTED in _colours(d))
+            assert FAILING not in _colours(driver)
 
             _wait(driver, _use_button).click()
             _wait(driver, lambda d: box.get_attribute("value") == "#aa8700")
             _wait(driver, lambda d: "passes" in d.find_element("id", ids.BRAND_CHECK).text)
             assert _use_button(driver) is None
             # Taking the fix keeps that colour: what was previewed is what is now chosen.
-            _wait(driver, lambda d: "#aa8700" in _svg(d).lower() and _svg(d) != plain)
+            _wait(driver, lambda d: CORRECTED in _colours(d) and preview_src(d) != plain)
             assert console_errors(driver) == []
     finally:
         store.close()

@@ -6,8 +6,9 @@ import pytest
 from browser_kit import (
     chrome,
     console_errors,
-    preview_src,
+    preview_shown,
     preview_svg,
+    preview_text,
     require_browser,
     running,
     set_editor,
@@ -49,7 +50,7 @@ def _wait(driver, condition, timeout: float = STEP):
 
 def _open(driver, url: str) -> None:
     driver.get(url)
-    _wait(driver, lambda d: (preview_src(d) or "").startswith("data:image/svg+xml;base64,"))
+    _wait(driver, preview_shown)
 
 
 def _text(driver, id: str) -> str:
@@ -137,8 +138,8 @@ def test_markup_in_a_title_stays_text(site):
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
     _wait(driver, lambda d: XSS in _text(d, ids.NOTICE_LIST))
     _wait(driver, lambda d: XSS in _text(d, ids.EDITOR_HEADING))
-    svg = preview_svg(driver)
-    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert XSS in preview_text(driver)  # the picture's words, given as text: never markup
+    assert not driver.find_elements("css selector", f"#{ids.PREVIEW_BOX} script")
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
     assert not driver.find_elements("css selector", "img[src='x']")
     [info] = store.list()

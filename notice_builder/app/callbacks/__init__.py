@@ -12,11 +12,14 @@ import dash
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, Patch, State, ctx, no_update
 
-from ...resources import SAMPLE_NAME
 from ...store import Store
 from .. import ids, views
+from .. import report as report_page
+from ..language import tr
 from ..layout import HIDDEN, SHOWN, locale_options
-from . import brand, editor, flows, preview
+from . import brand, drafts, drafts_wiring, editor, flows, preview, store_formats
+from .form import register_form
+from .store_formats_wiring import register_store_formats
 
 # Runs once in the browser: dcc.Upload drops a file over max_size without a word, so say why.
 _UPLOAD_GUARD = (
@@ -50,6 +53,36 @@ function (uploadId) {
 )
 
 
+# Runs in the browser: how wide the preview is shown and how dense the screen is, so a PNG preview
+# is drawn with just the pixels it needs; again after a resize or zoom that changes that by 10%.
+_PREVIEW_VIEW = """
+function (boxId) {
+    const measure = function () {
+        const box = document.getElementById(boxId);
+        const width = box ? box.clientWidth - 16 : 0;
+        return {width: width > 0 ? width : null, dpr: window.devicePixelRatio || 1};
+    };
+    let last = measure();
+    if (!window.__nbPreviewView) {
+        window.__nbPreviewView = true;
+        let timer = null;
+        window.addEventListener("resize", function () {
+            clearTimeout(timer);
+            timer = setTimeout(function () {
+                const now = measure();
+                const need = (now.width || 0) * now.dpr, had = (last.width || 0) * last.dpr;
+                if (Math.abs(need - had) > 0.1 * had) {
+                    last = now;
+                    window.dash_clientside.set_props("__VIEW__", {data: now});
+                }
+            }, 300);
+        });
+    }
+    return last;
+}
+""".replace("__VIEW__", ids.PREVIEW_VIEW)
+
+
 def _clicked() -> Any:
     """The id of the button that fired this callback, or None when it fired without a click
     (a button appearing in a re-drawn list fires its pattern callbacks with n_clicks=None)."""
@@ -60,51 +93,58 @@ def _clicked() -> Any:
 
 
 def register(app: dash.Dash, store: Store) -> None:
+    # The language picker's choices follow the text from `show_preview` (which reads the text
+    # anyway), not from here: the preview would otherwise wait for the checks on every keystroke.
     @app.callback(
         Output(ids.PROBLEMS, "children"),
         Output(ids.FINDINGS, "children"),
-        Output(ids.LOCALE, "data"),
-        Output(ids.LOCALE, "value"),
         Input(ids.EDITOR, "value"),
-        State(ids.LOCALE, "value"),
         prevent_initial_call=True,
     )
-    def check(text: str | None, locale: str | None) -> tuple:
+    def check(text: str | None) -> tuple:
         checked = editor.check_text(text)
         if checked.notice is None:
-            return (
-                views.problem_list(checked.problems),
-                views.finding_list([], False),
-                no_update,
-                no_update,
-            )
-        locales = checked.locales
-        chosen = locale if locale in locales else checked.notice.default_locale
-        return (
-            views.problem_list([]),
-            views.finding_list(checked.findings),
-            locale_options(locales),
-            chosen,
-        )
+            return views.problem_list(checked.problems), views.finding_list([], False)
+        return views.problem_list([]), views.finding_list(checked.findings)
 
     @app.callback(
         Output(ids.PREVIEW_IMAGE, "src"),
         Output(ids.PREVIEW_IMAGE, "alt"),
         Output(ids.PREVIEW_BOX, "dir"),
         Output(ids.PREVIEW_STATUS, "children"),
+        Output(ids.PREVIEW_IMAGE, "width"),
+        Output(ids.PREVIEW_TEXT, "children"),
+        Output(ids.LOCALE, "data"),
+        Output(ids.LOCALE, "value"),
         Input(ids.EDITOR, "value"),
         Input(ids.LAYOUT, "value"),
         Input(ids.THEME, "value"),
         Input(ids.LOCALE, "value"),
         Input(ids.BRAND, "data"),
+        Input(ids.PREVIEW_VIEW, "data"),
     )
-    def show_preview(text, layout, theme, locale, brand_kit) -> tuple:
-        shown = preview.preview(text, layout, theme, locale, brand_kit)
+    def show_preview(text, layout, theme, locale, brand_kit, view) -> tuple:
+        shown = preview.preview(text, layout, theme, locale, brand_kit, view)
         notes = [shown.message, *shown.warnings]
         status = [dmc.Text(n, size="sm", c="orange") for n in notes if n] or None
         if shown.src is None:
-            return no_update, no_update, shown.direction, status
-        return shown.src, shown.alt, shown.direction, status
+            return (no_update, no_update, shown.direction, status, *(no_update,) * 4)
+        return (
+            shown.src,
+            shown.alt,
+            shown.direction,
+            status,
+            shown.width,
+            shown.description,
+            locale_options(shown.locales),
+            shown.locale,
+        )
+
+    app.clientside_callback(
+        _PREVIEW_VIEW,
+        Output(ids.PREVIEW_VIEW, "data"),
+        Input(ids.PREVIEW_BOX, "id"),
+    )
 
     save_outputs = (
         Output(ids.CURRENT, "data", allow_duplicate=True),
@@ -129,10 +169,13 @@ def register(app: dash.Dash, store: Store) -> None:
         State(ids.CURRENT, "data"),
         State(ids.SAVE_MESSAGE, "value"),
         State(ids.REFRESH, "data"),
+        State(ids.CLIENT, "data"),
         prevent_initial_call=True,
     )
-    def save(_clicks, text, current, message, refresh) -> tuple:
-        return _after_save(editor.save(store, current, text, message), refresh)
+    def save(_clicks, text, current, message, refresh, client) -> tuple:
+        result = editor.save(store, current, text, message)
+        drafts.after_save(store, result, current, client)
+        return _after_save(result, refresh)
 
     @app.callback(
         *save_outputs,
@@ -141,33 +184,34 @@ def register(app: dash.Dash, store: Store) -> None:
         State(ids.CURRENT, "data"),
         State(ids.SAVE_MESSAGE, "value"),
         State(ids.REFRESH, "data"),
+        State(ids.CLIENT, "data"),
         prevent_initial_call=True,
     )
-    def save_copy(_clicks, text, current, message, refresh) -> tuple:
-        return _after_save(editor.save_as_copy(store, current, text, message), refresh)
+    def save_copy(_clicks, text, current, message, refresh, client) -> tuple:
+        result = editor.save_as_copy(store, current, text, message)
+        drafts.after_save(store, result, current, client)
+        return _after_save(result, refresh)
 
     @app.callback(
         Output(ids.EDITOR, "value"),
         *save_outputs,
         Input({"type": ids.OPEN_NOTICE, "id": ALL}, "n_clicks"),
         Input({"type": ids.RESTORE, "version": ALL}, "n_clicks"),
-        Input(ids.NEW_SAMPLE, "n_clicks"),
-        Input(ids.NEW_BLANK, "n_clicks"),
+        Input(ids.CREATE, "n_clicks"),
         Input(ids.DUPLICATE, "n_clicks"),
         Input(ids.ARCHIVE, "n_clicks"),
         Input(ids.UNARCHIVE, "n_clicks"),
         State(ids.CURRENT, "data"),
         State(ids.REFRESH, "data"),
+        State(ids.TEMPLATE, "value"),
         prevent_initial_call=True,
     )
-    def switch(_open, _restore, _sample, _blank, _dup, _arch, _unarch, current, refresh) -> tuple:
+    def switch(_open, _restore, _create, _dup, _arch, _unarch, current, refresh, template) -> tuple:
         clicked = _clicked()
         if clicked is None:
             return (no_update,) * 5
-        if clicked == ids.NEW_SAMPLE:
-            result = editor.create(store, SAMPLE_NAME)
-        elif clicked == ids.NEW_BLANK:
-            result = editor.create(store, None)
+        if clicked == ids.CREATE:
+            result = flows.create_from_template(store, template)
         elif clicked == ids.DUPLICATE:
             result = flows.duplicate(store, current)
         elif clicked in (ids.ARCHIVE, ids.UNARCHIVE):
@@ -193,12 +237,12 @@ def register(app: dash.Dash, store: Store) -> None:
         notices = store.list(include_archived=bool(show_archived))
         table = views.notice_table(notices, current.get("id"))
         if not current.get("id"):
-            return table, None, "No notice open"
+            return table, None, tr("editor.none")
         draft = store.get(current["id"], current["version"])
         return (
             table,
             views.history_list(store.versions(current["id"]), draft.info.head_version),
-            f"Editing: {draft.info.title} (v{draft.version})",
+            tr("editor.heading", title=draft.info.title, version=draft.version),
         )
 
     @app.callback(
@@ -216,7 +260,7 @@ def register(app: dash.Dash, store: Store) -> None:
     )
     def show_notice_state(_refresh, current) -> tuple:
         state = flows.notice_state(store, current)
-        note = dmc.Alert(flows.ARCHIVED_NOTE, color="gray", title="Archived")
+        note = dmc.Alert(tr("editor.archived_note"), color="gray", title=tr("editor.archived"))
         return (
             note if state.archived else None,
             HIDDEN if state.archived else SHOWN,
@@ -243,6 +287,8 @@ def register(app: dash.Dash, store: Store) -> None:
     )
     def import_file(contents, filename, refresh) -> tuple:
         if not contents:  # our own reset below
+            return (no_update,) * 7
+        if store_formats.label_format(contents, filename):  # a store label: store_formats_wiring
             return (no_update,) * 7
         result = flows.import_file(store, contents, filename)
         message = views.status(result.kind, result.message)
@@ -293,6 +339,12 @@ def register(app: dash.Dash, store: Store) -> None:
         return result.file or no_update, views.status(kind, result.message)
 
     register_brand(app)
+    drafts_wiring.register(app, store)
+    register_export(app)
+    report_page.register(app, store)
+    register_form(app, store)
+    register_store_formats(app, store)
+    register_charts(app, store)
 
 
 # The logo thumbnail, drawn from the store in the browser (the logo need not travel to the server).
@@ -366,3 +418,17 @@ def register_brand(app: dash.Dash) -> None:
             return no_update, views.status("error", message), None
         logo["logo"] = encoded
         return logo, views.status("saved", message), None
+
+
+def register_charts(app: dash.Dash, store: Store) -> None:
+    """The preview page's chart part (see `charts`)."""
+    from .charts import register_charts as register
+
+    register(app, store)
+
+
+def register_export(app: dash.Dash) -> None:
+    """The layout gallery, the email kit and the bundle (see `export_wiring`)."""
+    from . import export_wiring
+
+    export_wiring.register(app, _clicked)

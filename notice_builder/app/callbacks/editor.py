@@ -12,34 +12,14 @@ from typing import Any
 from ...checks import run_checks
 from ...io import NoticeError, loads_notice
 from ...model import PrivacyNotice
+from ...resources import BLANK_TEMPLATE, template_text
 from ...store import ConflictError, Store, StoreError
+from ..language import tr
 
 AUTHOR = "web editor"  # no sign-in yet: every save from the app is recorded under this name
 
-BLANK_NOTICE = """\
-# A blank notice: fill in who you are, what you collect and why.
-schema_version: "1"
-id: new-notice
-title: New privacy notice
-default_locale: en
-effective_date: 2026-01-01
-controller:
-  name: Your organisation
-  email: privacy@example.com
-data_categories:
-  - id: email
-    label: Email address
-    kind: contact.email
-purposes:
-  - id: account
-    label: Your account
-    description: We use your email address to run your account.
-    kind: service.account
-practices:
-  - id: accounts
-    data: [email]
-    purposes: [account]
-"""
+# The blank template (templates/blank.yaml): what "New blank notice" starts from.
+BLANK_NOTICE = template_text(BLANK_TEMPLATE)
 
 
 @dataclass
@@ -98,7 +78,7 @@ def save(
     """Save `text` on top of the version the person opened; on a conflict nothing is written
     and the caller keeps the text on screen."""
     if not current or not current.get("id"):
-        return Saved(None, "error", "Open or create a notice first.")
+        return Saved(None, "error", tr("editor.open_first"))
     try:
         draft = store.save(
             current["id"],
@@ -109,12 +89,12 @@ def save(
         )
     except NoticeError as exc:
         problems = [p.as_dict() for p in exc.problems]
-        return Saved(current, "invalid", "Not saved: fix the problems listed first.", problems)
+        return Saved(current, "invalid", tr("editor.not_saved"), problems)
     except ConflictError as exc:
         return Saved(current, "conflict", str(exc))
     except StoreError as exc:  # archived, over the size limit, database busy: a readable sentence
         return Saved(current, "error", str(exc))
-    return Saved(current_of(draft), "saved", f"Saved as version {draft.version}.")
+    return Saved(current_of(draft), "saved", tr("editor.saved", version=draft.version))
 
 
 def save_as_copy(
@@ -122,7 +102,7 @@ def save_as_copy(
 ) -> Saved:
     """Keep the person's text as a NEW notice; the original is not touched."""
     if not current or not current.get("id"):
-        return Saved(None, "error", "Open or create a notice first.")
+        return Saved(None, "error", tr("editor.open_first"))
     try:
         draft = store.save_as_copy(
             current["id"],
@@ -133,16 +113,16 @@ def save_as_copy(
         )
     except NoticeError as exc:
         problems = [p.as_dict() for p in exc.problems]
-        return Saved(current, "invalid", "Not saved: fix the problems listed first.", problems)
+        return Saved(current, "invalid", tr("editor.not_saved"), problems)
     except StoreError as exc:
         return Saved(current, "error", str(exc))
-    return Saved(current_of(draft), "saved", f"Saved as a new notice: {draft.info.title}.")
+    return Saved(current_of(draft), "saved", tr("editor.saved_copy", title=draft.info.title))
 
 
 def restore(store: Store, current: dict[str, Any] | None, number: int) -> Saved:
     """Bring version `number` back as a new version, and its text into the editor."""
     if not current or not current.get("id"):
-        return Saved(None, "error", "Open or create a notice first.")
+        return Saved(None, "error", tr("editor.open_first"))
     try:
         draft = store.restore(
             current["id"], int(number), expected_version=int(current["version"]), author=AUTHOR
@@ -151,7 +131,7 @@ def restore(store: Store, current: dict[str, Any] | None, number: int) -> Saved:
         return Saved(current, "conflict", str(exc))
     except StoreError as exc:
         return Saved(current, "error", str(exc))
-    message = f"Restored version {number} as version {draft.version}."
+    message = tr("editor.restored", number=number, version=draft.version)
     return Saved(current_of(draft), "saved", message, text=draft.text)
 
 
@@ -164,7 +144,9 @@ def create(store: Store, template: str | None) -> Saved:
             draft = store.create(BLANK_NOTICE, author=AUTHOR, message="New blank notice")
     except (NoticeError, StoreError) as exc:
         return Saved(None, "error", str(exc))
-    return Saved(current_of(draft), "saved", f"Created “{draft.info.title}”.", text=draft.text)
+    return Saved(
+        current_of(draft), "saved", tr("editor.created", title=draft.info.title), text=draft.text
+    )
 
 
 def open_notice(store: Store, notice_id: str) -> Saved:

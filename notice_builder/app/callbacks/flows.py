@@ -1,4 +1,4 @@
-"""Import, duplicate, archive and compare as plain functions (no Dash), like `editor.py`.
+"""Templates, import, duplicate, archive and compare as plain functions (no Dash), like `editor.py`.
 
 Each takes plain values and a Store and returns plain values, so tests call them without a
 browser. What goes on the page is built from these in `..views`.
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...io import NoticeError, loads_notice
+from ...resources import BLANK_TEMPLATE, SAMPLE_NAME, template_names
 from ...store import AREAS, NotFoundError, Store, StoreError
+from ..language import tr
 from . import preview
 from .editor import AUTHOR, Saved, current_of
 
@@ -25,6 +27,48 @@ FILENAME_LIMIT = 100  # characters of the file name kept in the version message
 # Bidi embeddings/overrides/isolates and marks (Trojan Source), and every other control or
 # format character: none belongs in a name shown in a list or a message.
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+# --- templates -----------------------------------------------------------------------------
+
+# What the template menu calls each built-in template; one added to templates/ shows its name.
+TEMPLATE_LABELS = {
+    SAMPLE_NAME: "Coffee shop example",
+    "gdpr": "GDPR only (EU)",
+    "ccpa": "CCPA only (California)",
+    BLANK_TEMPLATE: "Blank notice",
+}
+
+
+def template_label(name: str) -> str:
+    return TEMPLATE_LABELS.get(name) or name.replace("-", " ").replace("_", " ").capitalize()
+
+
+def template_choices() -> list[dict[str, str]]:
+    """The template menu's entries, in `resources.template_names()` order."""
+    return [{"value": name, "label": template_label(name)} for name in template_names()]
+
+
+def create_from_template(store: Store, name: Any) -> Saved:
+    """A new notice (version 1) with the template's text, opened; the store records the template.
+
+    An unknown name (a forged request) is refused with the known ones; nothing is created."""
+    known = template_names()
+    if not isinstance(name, str) or not name:
+        return Saved(None, "error", tr("templates.pick_first"))
+    if name not in known:
+        return Saved(None, "error", f"Unknown template {name[:80]!r}; known: {', '.join(known)}.")
+    label = template_label(name)
+    try:
+        draft = store.create(
+            author=AUTHOR, from_template=name, message=f"New from template: {label}"
+        )
+    except (NoticeError, StoreError) as exc:
+        return Saved(None, "error", str(exc))
+    message = tr("templates.created", title=draft.info.title, template=label)
+    if name != SAMPLE_NAME:
+        message += " " + tr("templates.placeholders")
+    return Saved(current_of(draft), "saved", message, text=draft.text)
 
 
 # --- import --------------------------------------------------------------------------------
@@ -115,7 +159,7 @@ def duplicate(store: Store, current: dict[str, Any] | None) -> Saved:
     """A new notice whose text is the open notice's saved head (unsaved edits are not copied:
     that is what "Save as copy" is for); the copy is opened."""
     if not current or not current.get("id"):
-        return Saved(None, "error", "Open a notice first.")
+        return Saved(None, "error", tr("editor.open_notice_first"))
     try:
         draft = store.duplicate(current["id"], author=AUTHOR)
     except StoreError as exc:
@@ -123,7 +167,7 @@ def duplicate(store: Store, current: dict[str, Any] | None) -> Saved:
     return Saved(
         current_of(draft),
         "saved",
-        f"Duplicated as a new notice: {draft.info.title}. Unsaved edits were not copied.",
+        tr("editor.duplicated", title=draft.info.title),
         text=draft.text,
     )
 
@@ -131,15 +175,15 @@ def duplicate(store: Store, current: dict[str, Any] | None) -> Saved:
 def set_archived(store: Store, current: dict[str, Any] | None, archived: bool) -> Saved:
     """Archive (or unarchive) the open notice; it stays open, read-only while archived."""
     if not current or not current.get("id"):
-        return Saved(None, "error", "Open a notice first.")
+        return Saved(None, "error", tr("editor.open_notice_first"))
     try:
         info = store.archive(current["id"]) if archived else store.unarchive(current["id"])
     except StoreError as exc:
         return Saved(current, "error", str(exc))
     if archived:
-        message = f"Archived “{info.title}”: it is hidden from the list and can't be edited."
+        message = tr("editor.archived_done", title=info.title)
     else:
-        message = f"Unarchived “{info.title}”: it can be edited again."
+        message = tr("editor.unarchived_done", title=info.title)
     return Saved(dict(current), "saved", message)
 
 
@@ -151,11 +195,6 @@ class NoticeState:
     versions: list[dict[str, str]] = field(default_factory=list)  # Select data, newest first
     compare_from: str | None = None
     compare_to: str | None = None
-
-
-ARCHIVED_NOTE = (
-    "This notice is archived: saving is refused. Unarchive it to edit it, or duplicate it."
-)
 
 
 def notice_state(store: Store, current: dict[str, Any] | None) -> NoticeState:
@@ -225,10 +264,10 @@ def compare(
 ) -> Comparison:
     """What changed from version `a` to version `b` of the open notice (`store.diff`)."""
     if not current or not current.get("id"):
-        return Comparison("Open a notice first.", "error")
+        return Comparison(tr("editor.open_notice_first"), "error")
     first, second = _number(a), _number(b)
     if first is None or second is None:
-        return Comparison("Pick two versions to compare.", "error")
+        return Comparison(tr("compare.pick_two"), "error")
     try:
         changes = store.diff(current["id"], first, second)
         texts = (
@@ -239,15 +278,14 @@ def compare(
     except NotFoundError as exc:
         return Comparison(str(exc), "error")
     except (NoticeError, StoreError) as exc:
-        return Comparison(f"Cannot compare these versions: {exc}", "error")
+        return Comparison(tr("compare.failed", error=exc), "error")
     groups = group_changes(changes)
     if first == second:
-        message = f"v{first} compared with itself: nothing differs."
+        message = tr("compare.same", first=f"v{first}")
     elif not changes:
-        message = f"No differences in content from v{first} to v{second} (layout or comments only)."
+        message = tr("compare.no_changes", first=f"v{first}", second=f"v{second}")
     else:
-        count = len(changes)
-        message = f"{count} change{'s' if count != 1 else ''} from v{first} to v{second}."
+        message = tr("compare.changes", len(changes), first=f"v{first}", second=f"v{second}")
     result = Comparison(message, groups=groups, numbers=(first, second))
     if texts is not None:
         result.before = preview.preview(texts[0], layout, theme, locale)

@@ -1,0 +1,172 @@
+"""Page pieces for store labels and other formats: the choice after a label is dropped, the
+"Export as" panel, and the lists of what a format could not carry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_mantine_components as dmc
+from dash import dcc, html
+
+from . import ids
+from .callbacks.store_formats import format_choices
+
+HIDDEN = {"display": "none"}
+SHOWN = {"display": "block"}
+PATH_STYLE = {"fontSize": "0.75rem", "overflowWrap": "anywhere"}
+LIST_STYLE = {
+    "maxHeight": "14rem",
+    "overflowY": "auto",
+    "overflowX": "hidden",
+    "paddingLeft": "1.1rem",
+    "fontSize": "0.8rem",
+    "margin": "0.25rem 0 0",
+}
+DEFAULT_FORMAT = "google-play"
+
+
+def import_choice() -> Any:
+    """Asked once a valid store label is dropped: a new notice, or a version of the open one."""
+    return html.Div(
+        [
+            dcc.Store(id=ids.LABEL_FILE, data=None),
+            html.Div(
+                dmc.Alert(
+                    [
+                        dmc.Text(id=ids.LABEL_QUESTION, size="sm"),
+                        dmc.Group(
+                            [
+                                dmc.Button(
+                                    "Apply to the open notice", id=ids.LABEL_APPLY, size="xs"
+                                ),
+                                dmc.Button(
+                                    "New notice", id=ids.LABEL_NEW, size="xs", variant="light"
+                                ),
+                                dmc.Button(
+                                    "Cancel",
+                                    id=ids.LABEL_CANCEL,
+                                    size="xs",
+                                    variant="subtle",
+                                    color="gray",
+                                ),
+                            ],
+                            gap="xs",
+                            mt="xs",
+                        ),
+                    ],
+                    color="blue",
+                    title="Store label",
+                ),
+                id=ids.LABEL_CHOICE,
+                style=HIDDEN,
+                role="region",
+                **{"aria-label": "Import a store label"},
+            ),
+            html.Div(id=ids.LABEL_LOSSES, className="label-losses", **{"aria-live": "polite"}),
+        ],
+        className="label-import",
+    )
+
+
+def export_panel() -> Any:
+    """Export the notice in the editor as a store label, TILT or DPV JSON-LD."""
+    return html.Div(
+        [
+            dmc.Group(
+                [
+                    dmc.Select(
+                        id=ids.STORE_FORMAT,
+                        label="Export as",
+                        data=format_choices(),
+                        value=DEFAULT_FORMAT,
+                        allowDeselect=False,
+                        checkIconPosition="right",
+                        comboboxProps={"width": "max-content", "position": "bottom-start"},
+                        size="sm",
+                        style={"flex": "1 1 12rem"},
+                    ),
+                    dmc.Button("Download", id=ids.STORE_FORMAT_BUTTON, variant="light"),
+                ],
+                gap="sm",
+                align="flex-end",
+            ),
+            dmc.Text(
+                "Exports the notice in the editor, saved or not.", size="xs", c="dimmed", mt=4
+            ),
+            dcc.Download(id=ids.STORE_FORMAT_DOWNLOAD),
+            html.Div(id=ids.STORE_FORMAT_STATUS, **{"aria-live": "polite"}),
+            html.Div(id=ids.STORE_FORMAT_LOSSES, className="format-losses"),
+        ],
+        className="store-formats",
+        role="region",
+        **{"aria-label": "Export as another format"},
+    )
+
+
+def loss_list(heading: str, losses: list[dict[str, str]], problem: str | None = None) -> Any:
+    """`heading`, then each loss as "field: what happens"; a refusal to export comes first."""
+    if not losses and not problem:
+        return None
+    # The Notices column is narrow: the field on its own line, long paths wrap anywhere.
+    items = [
+        html.Li(
+            [
+                html.Code(loss["path"], className="loss-path", style=PATH_STYLE),
+                html.Div(loss["message"], className="loss-message"),
+            ],
+            className=f"loss loss-{loss['kind']}",
+            style={"marginBottom": "0.35rem"},
+        )
+        for loss in losses
+    ]
+    return html.Div(
+        [
+            dmc.Alert(problem, color="red") if problem else None,
+            dmc.Text(heading, size="sm", fw=600, mt="xs") if losses else None,
+            html.Ul(
+                items,
+                className="loss-list",
+                style=LIST_STYLE,
+            )
+            if items
+            else None,
+        ]
+    )
+
+
+def label_problems(problems: list[dict[str, Any]], csv: bool) -> Any:
+    """A store label's problems: by row and column for a CSV, by JSON path for JSON."""
+    items = []
+    for p in problems:
+        if p.get("line") is not None:
+            where = f"{'Row' if csv else 'Line'} {p['line']}"
+            if p.get("column") is not None:
+                where += f", column {p['column']}"
+        else:
+            where = "File"
+        items.append(
+            html.Li(
+                [
+                    html.Strong(where + ": ", className="problem-where"),
+                    html.Code(p["path"], className="problem-path", style=PATH_STYLE)
+                    if p.get("path")
+                    else None,
+                    html.Span(
+                        (" " if p.get("path") else "") + p["message"], className="problem-message"
+                    ),
+                ],
+                className="problem",
+            )
+        )
+    count = len(problems)
+    return html.Div(
+        [
+            dmc.Text(
+                f"{count} problem{'s' if count != 1 else ''}: nothing was imported.",
+                c="red",
+                fw=600,
+            ),
+            html.Ul(items, className="problem-list"),
+        ],
+        role="alert",
+    )

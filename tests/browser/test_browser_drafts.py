@@ -1,0 +1,188 @@
+"""Layer 3: autosaved drafts, a failed save, and templates, in real headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from browser_kit import (
+    chrome,
+    console_errors,
+    preview_shown,
+    preview_text,
+    require_browser,
+    running,
+    set_editor,
+)  # isort: skip
+
+from notice_builder.app import ids
+from notice_builder.app.factory import create_app
+from notice_builder.resources import template_text
+from notice_builder.store import Store
+
+pytestmark = pytest.mark.browser
+STEP = 20  # seconds: the most any one wait below may take (autosave runs every 3 s)
+TITLE = "en: Brewline Rewards privacy notice"
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """The app over a fresh seeded store and one Chromium: (driver, url, store)."""
+    require_browser()
+    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with running(create_app(store)) as url, chrome(downloads) as driver:
+        _open(driver, url)
+        yield driver, url, store
+        assert console_errors(driver) == []
+    store.close()
+
+
+def _wait(driver, condition, timeout: float = STEP):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
+
+
+def _open(driver, url: str) -> None:
+    driver.get(url)
+    _wait(driver, preview_shown)
+
+
+def _text(driver, id: str) -> str:
+    return driver.find_element("id", id).text
+
+
+def _editor(driver) -> str:
+    return driver.find_element("id", ids.EDITOR).get_attribute("value")
+
+
+def _retitle(driver, title: str) -> str:
+    text = _editor(driver).replace(TITLE, f"en: {title}", 1)
+    set_editor(driver, text)
+    _wait(driver, lambda d: title in preview_text(d))
+    return text
+
+
+def _client_id(driver) -> str:
+    return driver.execute_script("return window.localStorage.getItem('notice-builder.client-id')")
+
+
+def test_an_autosaved_edit_survives_a_reload_and_comes_back_on_restore(site):
+    driver, url, store = site
+    [info] = store.list()
+    edited = _retitle(driver, "Typed before the tab was closed")
+    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    client = _client_id(driver)
+    assert len(client) == 32
+    assert store.drafts.get(info.id, client).text == edited
+
+    driver.refresh()  # the tab is reloaded: the page shows the saved version again
+    _open(driver, url)
+    banner = driver.find_element("id", ids.DRAFT_BANNER)
+    _wait(driver, lambda d: banner.is_displayed())
+    message = _text(driver, ids.DRAFT_MESSAGE)
+    assert message.startswith("Unsaved edits from ") and "(based on v1)" in message
+    assert _editor(driver) == store.get(info.id).text
+    assert _client_id(driver) == client  # the same browser keeps its id
+
+    driver.find_element("id", ids.DRAFT_RESTORE).click()
+    _wait(driver, lambda d: _editor(d) == edited)
+    _wait(driver, lambda d: "Typed before the tab was closed" in preview_text(d))
+    _wait(driver, lambda d: not banner.is_displayed())
+    _wait(driver, lambda d: "back in the editor" in _text(d, ids.AUTOSAVE_STATUS))
+    assert [v.number for v in store.versions(info.id)] == [1]  # restoring saved nothing
+
+    driver.find_element("id", ids.SAVE).click()
+    _wait(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    assert store.drafts.get(info.id, client) is None  # cleared once saved
+
+
+def test_discard_throws_the_draft_away(site):
+    driver, url, store = site
+    [info] = store.list()
+    _retitle(driver, "Not wanted")
+    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    driver.refresh()
+    _open(driver, url)
+    banner = driver.find_element("id", ids.DRAFT_BANNER)
+    _wait(driver, lambda d: banner.is_displayed())
+    driver.find_element("id", ids.DRAFT_DISCARD).click()
+    _wait(driver, lambda d: not banner.is_displayed())
+    assert "discarded" in _text(driver, ids.AUTOSAVE_STATUS)
+    assert store.drafts.get(info.id, _client_id(driver)) is None
+    driver.refresh()
+    _open(driver, url)
+    assert not driver.find_element("id", ids.DRAFT_BANNER).is_displayed()
+
+
+def test_a_failed_save_keeps_the_text_on_screen_and_the_draft(site):
+    driver, _, store = site
+    [info] = store.list()
+    edited = _retitle(driver, "Saved while the disk failed")
+    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+
+    def fail(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("INSERT INTO VERSIONS"):
+            raise sa.exc.OperationalError(statement, {}, Exception("disk I/O error"))
+
+    sa.event.listen(store._engine, "before_cursor_execute", fail)
+    try:
+        driver.find_element("id", ids.SAVE).click()
+        _wait(driver, lambda d: "could not save the notice" in _text(d, ids.SAVE_STATUS))
+    finally:
+        sa.event.remove(store._engine, "before_cursor_execute", fail)
+    assert "Nothing was changed" in _text(driver, ids.SAVE_STATUS)
+    assert _editor(driver) == edited
+    assert store.get(info.id).version == 1 and store.get(info.id).text != edited
+    assert store.drafts.get(info.id, _client_id(driver)).text == edited
+
+    driver.find_element("id", ids.SAVE).click()  # the disk is back: the same text saves
+    _wait(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    assert store.get(info.id).text == edited
+
+
+def test_create_a_notice_from_the_gdpr_template_with_the_keyboard(site):
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _, store = site
+    picker = driver.find_element("id", ids.TEMPLATE)
+    picker.send_keys(Keys.ARROW_DOWN)  # opens the list on the sample, the first template
+    picker.send_keys(Keys.ARROW_DOWN)
+    picker.send_keys(Keys.ENTER)
+    _wait(
+        driver,
+        lambda d: d.find_element("id", ids.TEMPLATE).get_attribute("value") == "GDPR only (EU)",
+    )
+    create = driver.find_element("id", ids.CREATE)
+    create.send_keys(Keys.ENTER)  # a keyboard user presses Enter on the focused button
+    _wait(driver, lambda d: "from the template “GDPR only (EU)”" in _text(d, ids.SAVE_STATUS))
+    _wait(driver, lambda d: _editor(d) == template_text("gdpr"))
+    _wait(driver, lambda d: "Your company name" in preview_text(d))
+    _wait(driver, lambda d: "Your company name privacy notice" in _text(d, ids.NOTICE_LIST))
+    created = next(n for n in store.list() if n.template == "gdpr")
+    assert created.title == "Your company name privacy notice"
+
+
+def test_a_reload_that_opens_another_notice_still_offers_the_draft(site):
+    driver, url, store = site
+    [info] = store.list()
+    edited = _retitle(driver, "Edited before a colleague made a notice")
+    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    store.create(author="colleague", from_template="ccpa")  # now the most recently saved
+
+    driver.refresh()  # the page opens the colleague's notice
+    _open(driver, url)
+    _wait(driver, lambda d: "notice at collection" in _text(d, ids.EDITOR_HEADING))
+    banner = driver.find_element("id", ids.DRAFT_BANNER)
+    _wait(driver, lambda d: banner.is_displayed())
+    assert "Unsaved edits to “Brewline Rewards privacy notice”" in _text(driver, ids.DRAFT_MESSAGE)
+
+    driver.find_element("id", ids.DRAFT_RESTORE).click()
+    _wait(driver, lambda d: _editor(d) == edited)
+    _wait(driver, lambda d: "Brewline Rewards privacy notice (v1)" in _text(d, ids.EDITOR_HEADING))
+    driver.find_element("id", ids.SAVE).click()
+    _wait(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    assert store.get(info.id).text == edited

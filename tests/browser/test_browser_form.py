@@ -1,0 +1,189 @@
+"""The structured form in real headless Chromium: form -> YAML -> preview, YAML -> form, the
+practices grid, right-to-left translations, a refused value, and findings that open their field."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from browser_kit import (
+    WAIT,
+    chrome,
+    console_errors,
+    preview_shown,
+    preview_src,
+    preview_svg,
+    require_browser,
+    running,
+    set_editor,
+)  # isort: skip
+
+from notice_builder.app import create_app, ids
+from notice_builder.store import Store
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(tmp_path, monkeypatch):
+    """The app over a fresh seeded store, open in Chromium at the Form tab."""
+    require_browser()
+    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with running(create_app(store)) as url, chrome(downloads) as driver:
+        driver.get(url)
+        _wait(driver, preview_shown)
+        yield driver
+        assert console_errors(driver) == []
+    store.close()
+
+
+def _wait(driver, condition, timeout: float = WAIT):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
+
+
+def _dom_id(path: str, locale: str = "", kind: str = ids.FORM_VALUE) -> str:
+    """The DOM id Dash gives a pattern id: its JSON with the keys sorted."""
+    return json.dumps({"locale": locale, "path": path, "type": kind}, separators=(",", ":"))
+
+
+def _by_id(driver, dom_id: str):
+    # A JSON id is not a valid CSS selector, which find_element("id", …) builds.
+    return driver.execute_script("return document.getElementById(arguments[0]);", dom_id)
+
+
+def _value_of(driver, path: str, locale: str = "") -> str | None:
+    """The field's value read in one step (the form may be redrawn between two steps)."""
+    return driver.execute_script(
+        "const el = document.getElementById(arguments[0]); return el ? el.value : null;",
+        _dom_id(path, locale),
+    )
+
+
+def _field(driver, path: str, locale: str = "", kind: str = ids.FORM_VALUE):
+    return _wait(driver, lambda d: _by_id(d, _dom_id(path, locale, kind)))
+
+
+def _open_section(driver, title: str) -> None:
+    control = next(
+        c
+        for c in driver.find_elements("css selector", ".form-sections button")
+        if c.text.strip().startswith(title)
+    )
+    control.click()
+
+
+def _yaml(driver) -> str:
+    return driver.find_element("id", ids.EDITOR).get_attribute("value")
+
+
+def _retype(element, text: str) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    element.click()
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(text)
+
+
+def test_form_is_first_and_the_arabic_translation_reads_right_to_left(page):
+    driver = page
+    assert driver.find_element("id", ids.FORM_TAB).get_attribute("aria-selected") == "true"
+    english = _field(driver, "/title", "en")
+    arabic = _field(driver, "/title", "ar")
+    assert english.get_attribute("value") == "Brewline Rewards privacy notice"
+    assert arabic.get_attribute("value") == "إشعار الخصوصية لتطبيق مكافآت برولاين"
+    assert arabic.get_attribute("dir") == "rtl" and english.get_attribute("dir") == "ltr"
+    # side by side: the Arabic column sits to the right of the English one, on the same row
+    assert arabic.location["x"] > english.location["x"]
+    assert abs(arabic.location["y"] - english.location["y"]) < 4
+
+
+def test_editing_the_organisation_name_changes_the_yaml_and_the_preview(page):
+    driver = page
+    before = preview_src(driver)
+    _open_section(driver, "Organisation and contacts")
+    name = _field(driver, "/controller/name")
+    _retype(name, "Kettle and Bean")
+    _wait(driver, lambda d: "name: Kettle and Bean" in _yaml(d))
+    text = _yaml(driver)
+    assert "# Brewline Rewards: the privacy notice" in text  # the author's comments are kept
+    assert "legal_name: Brewline Coffee Company Ltd" in text
+    # the byline under the title names the organisation: the picture is drawn again
+    _wait(driver, lambda d: preview_src(d) != before)
+
+
+def test_editing_the_yaml_changes_the_form(page):
+    driver = page
+    text = _yaml(driver).replace(
+        "en: Brewline Rewards privacy notice", "en: Brewline Rewards notice, revised"
+    )
+    set_editor(driver, text)
+    _wait(driver, lambda d: "revised" in preview_svg(d))
+    driver.find_element("id", ids.FORM_TAB).click()
+    _wait(driver, lambda d: _value_of(d, "/title", "en") == "Brewline Rewards notice, revised")
+
+
+def test_quick_edits_of_two_fields_both_reach_the_yaml(page):
+    driver = page
+    # The second edit leaves before the first one's answer is back: neither may be lost.
+    _retype(_field(driver, "/contact"), "Questions? Ask privacy@brewline.example")
+    _retype(_field(driver, "/summary", "en"), "What the app collects and why.")
+    _wait(driver, lambda d: "What the app collects and why." in _yaml(d))
+    _wait(driver, lambda d: "contact: Questions? Ask privacy@brewline.example" in _yaml(d))
+
+
+def test_ticking_a_practice_in_the_grid_adds_it_to_the_yaml(page):
+    driver = page
+    _open_section(driver, "Practices")
+    cell_id = json.dumps(
+        {"category": "location", "purpose": "rewards", "type": ids.FORM_CELL},
+        separators=(",", ":"),
+    )
+    box = _wait(driver, lambda d: _by_id(d, cell_id))
+    assert not box.is_selected()
+    label = box.get_attribute("aria-label")
+    assert label.startswith("Location for the store finder used for")
+    driver.execute_script("arguments[0].click();", box)
+    _wait(driver, lambda d: "- id: location-rewards" in _yaml(d))
+    _wait(driver, lambda d: _by_id(d, cell_id).is_selected())
+
+
+def test_a_bad_email_is_shown_on_its_field_and_the_yaml_is_kept(page):
+    driver = page
+    before = _yaml(driver)
+    _open_section(driver, "Organisation and contacts")
+    email = _field(driver, "/controller/email")
+    _retype(email, "privacy-at-brewline")
+    _wait(
+        driver,
+        lambda d: _by_id(d, _dom_id("/controller/email")).get_attribute("aria-invalid") == "true",
+    )
+    error_id = _by_id(driver, _dom_id("/controller/email")).get_attribute("aria-describedby")
+    message = " ".join(_by_id(driver, part).text for part in error_id.split() if "error" in part)
+    assert "is not a valid e-mail address" in message
+    assert _yaml(driver) == before
+
+
+def test_a_finding_opens_its_field_in_the_form(page):
+    driver = page
+    link = _wait(
+        driver,
+        lambda d: next(
+            (
+                b
+                for b in d.find_elements("css selector", ".finding-link")
+                if b.text == "practices[3].profiling"
+            ),
+            None,
+        ),
+    )
+    driver.find_element("id", ids.YAML_TAB).click()
+    link.click()
+    target = _dom_id("/practices/3/profiling", kind=ids.FORM_CHECK)
+    _wait(driver, lambda d: d.switch_to.active_element.get_attribute("id") == target)
+    assert driver.find_element("id", ids.FORM_TAB).get_attribute("aria-selected") == "true"

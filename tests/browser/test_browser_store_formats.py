@@ -1,0 +1,102 @@
+"""Layer 3: store labels on the Notices page (export, import, apply), in real headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_kit import chrome, console_errors, preview_shown, require_browser, running  # isort: skip
+
+from notice_builder.app import ids
+from notice_builder.app.factory import create_app
+from notice_builder.formats import export_as
+from notice_builder.formats.google_play import HEADER
+from notice_builder.store import Store
+
+pytestmark = pytest.mark.browser
+STEP = 20  # seconds: the most any one wait below may take
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """The app over a fresh seeded store and one Chromium: (driver, store, downloads)."""
+    require_browser()
+    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with running(create_app(store)) as url, chrome(downloads) as driver:
+        driver.get(url)
+        _wait(driver, preview_shown)
+        yield driver, store, downloads
+        assert console_errors(driver) == []
+    store.close()
+
+
+def _wait(driver, condition, timeout: float = STEP):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
+
+
+def _text(driver, id: str) -> str:
+    return driver.find_element("id", id).text
+
+
+def _click(driver, id: str) -> None:
+    element = driver.find_element("id", id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def _drop(driver, path) -> None:
+    driver.find_element("css selector", f"#{ids.IMPORT} input[type=file]").send_keys(str(path))
+
+
+def _google_csv(store) -> bytes:
+    [info] = store.list()
+    return export_as(store.get(info.id).notice, "google-play")
+
+
+def test_export_the_open_notice_as_a_google_play_csv(site):
+    driver, _, downloads = site
+    _wait(
+        driver,
+        lambda d: "Google Play Data safety CSV cannot say" in _text(d, ids.STORE_FORMAT_LOSSES),
+    )
+    _click(driver, ids.STORE_FORMAT_BUTTON)
+    path = downloads / "brewline-rewards-google-play.csv"
+    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == ",".join(HEADER)
+    assert "Exported brewline-rewards-google-play.csv" in _text(driver, ids.STORE_FORMAT_STATUS)
+
+
+def test_a_broken_csv_shows_its_row_and_creates_nothing(site, tmp_path):
+    driver, store, _ = site
+    lines = _google_csv(store).decode("utf-8").splitlines()
+    lines[1] = lines[1].replace(",TRUE,", ",MAYBE,", 1)
+    bad = tmp_path / "data-safety.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _drop(driver, bad)
+    shown = _wait(driver, lambda d: "Row 2" in (t := _text(d, ids.IMPORT_STATUS)) and t)
+    assert "column 3" in shown and "MAYBE" in shown and "data-safety.csv" in shown
+    assert not driver.find_element("id", ids.LABEL_CHOICE).is_displayed()
+    [info] = store.list()
+    assert info.head_version == 1
+
+
+def test_a_label_applied_to_the_open_notice_is_a_new_version_with_its_losses(site, tmp_path):
+    driver, store, _ = site
+    good = tmp_path / "data-safety.csv"
+    good.write_bytes(_google_csv(store))
+    _drop(driver, good)
+    _wait(driver, lambda d: d.find_element("id", ids.LABEL_CHOICE).is_displayed())
+    assert "Google Play Data safety CSV" in _text(driver, ids.LABEL_QUESTION)
+    _click(driver, ids.LABEL_APPLY)
+    _wait(driver, lambda d: "as version 2" in _text(d, ids.IMPORT_STATUS))
+    _wait(driver, lambda d: "(v2)" in _text(d, ids.EDITOR_HEADING))
+    assert "could not carry" in _text(driver, ids.LABEL_LOSSES)
+    [info] = store.list()
+    assert info.head_version == 2
+    assert not driver.find_element("id", ids.LABEL_CHOICE).is_displayed()
