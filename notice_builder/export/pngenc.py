@@ -5,6 +5,11 @@ within 0.5% of Pillow's adaptive filtering), so rows are stored unfiltered and t
 which is almost all of the time, is split into strips compressed in parallel threads (zlib
 releases the GIL). The strips are raw deflate streams ended with a sync flush, joined into one
 zlib stream as pigz does; the checksum is computed over the whole image.
+
+Deflate is zlib-ng's when it is installed: the same format, 2.5 to 3 times faster than zlib at
+level 6 on the sample's layouts at 2x, for files about 8% larger (still 10-20% smaller than
+Pillow's). Its level 5 is the default: 1% larger than its level 6, and a fifth faster. Up or
+Sub filters were measured too: larger files, no faster.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image
 
+try:
+    from zlib_ng import zlib_ng as deflate
+except ImportError:  # pragma: no cover - the same streams, only slower
+    deflate = zlib
+
 _STRIP_ROWS = 256
 _THREADS = max(1, min(8, os.cpu_count() or 1))
 
@@ -24,40 +34,58 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def _deflate(data: bytes, level: int, last: bool) -> bytes:
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush(
-        zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH
+def _strip(image: Image.Image, top: int, bottom: int, level: int, last: bool) -> tuple:
+    """Rows top..bottom, each behind its filter type byte (0, none), as raw deflate data, with
+    their Adler-32 checksum and length."""
+    row = image.width * len(image.mode) + 1
+    # Pillow writes the rows `row` bytes apart and zeroes the byte left after each: that byte is
+    # the filter type of the row after it, so the rows arrive filtered in one pass; only the
+    # first one's is missing. A strip at a time, not the whole image: a buffer of a few MB is
+    # reused from one call to the next, where one of 20 MB came fresh from the kernel each time
+    # and its page faults cost more than the copy (measured: 23 ms against 8 ms at 2400x2744).
+    rows = image.crop((0, top, image.width, bottom)).tobytes("raw", image.mode, row)
+    pixels = memoryview(rows)[:-1]
+    compressor = deflate.compressobj(level, deflate.DEFLATED, -15)
+    data = b"".join(
+        [
+            compressor.compress(b"\x00"),
+            compressor.compress(pixels),
+            compressor.flush(deflate.Z_FINISH if last else deflate.Z_SYNC_FLUSH),
+        ]
     )
+    return data, deflate.adler32(pixels, deflate.adler32(b"\x00")), len(rows)
 
 
-def encode_png(image: Image.Image, *, dpi: int = 96, level: int = 6) -> bytes:
+def _adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two pieces joined, from theirs (as zlib's adler32_combine)."""
+    base = 65521
+    low = (first & 0xFFFF) + (second & 0xFFFF) - 1
+    high = (first >> 16) + (second >> 16) + second_length * ((first & 0xFFFF) - 1)
+    return (low % base) | ((high % base) << 16)
+
+
+def encode_png(image: Image.Image, *, dpi: int = 96, level: int = 5) -> bytes:
     """An RGB or RGBA image as PNG bytes, marked sRGB with its density."""
     if image.mode not in ("RGB", "RGBA"):
         raise ValueError(f"encode_png takes RGB or RGBA images, not {image.mode}")
     width, height = image.size
-    channels = len(image.mode)
-    raw = image.tobytes()
-    stride = width * channels
-    view = memoryview(raw)
-    strips = []
-    for top in range(0, height, _STRIP_ROWS):
-        rows = range(top, min(top + _STRIP_ROWS, height))
-        # Filter type 0 (none) in front of every row.
-        strips.append(b"".join(b"\x00" + view[r * stride : (r + 1) * stride] for r in rows))
+    image.load()  # once, before threads share the image
+    tops = range(0, height, _STRIP_ROWS)
     # A pool per image, joined before returning: no thread outlives the call, so a process that
     # forks workers afterwards (bundles) stays single-threaded.
-    with ThreadPoolExecutor(max_workers=min(_THREADS, len(strips))) as pool:
-        futures = [
-            pool.submit(_deflate, strip, level, index == len(strips) - 1)
-            for index, strip in enumerate(strips)
+    with ThreadPoolExecutor(max_workers=min(_THREADS, len(tops))) as pool:
+        strips = [
+            pool.submit(_strip, image, top, min(top + _STRIP_ROWS, height), level, top == tops[-1])
+            for top in tops
         ]
-        adler = 1
+        adler, parts = 1, []
         for strip in strips:
-            adler = zlib.adler32(strip, adler)
-        body = b"\x78\x9c" + b"".join(f.result() for f in futures) + struct.pack(">I", adler)
+            data, strip_adler, length = strip.result()
+            adler = _adler32_combine(adler, strip_adler, length)
+            parts.append(data)
+    body = b"\x78\x9c" + b"".join(parts) + struct.pack(">I", adler)
     ppm = round(dpi / 0.0254)
-    header = struct.pack(">IIBBBBB", width, height, 8, 6 if channels == 4 else 2, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6 if len(image.mode) == 4 else 2, 0, 0, 0)
     return b"".join(
         [
             b"\x89PNG\r\n\x1a\n",

@@ -3,8 +3,9 @@
 The SVG route (scene -> SVG text -> cairosvg) parses every glyph outline back out of path text,
 coordinate by coordinate, in Python: most of the time of a PNG went there. Here the same scene
 is drawn with the same cairo library from the shapes themselves: glyph outlines come from the
-font (cached per glyph, in font units), path data is parsed once per distinct string and cached.
-The SVG route stays the reference: a test compares the two pixel by pixel.
+font (cached per glyph as ready-made cairo paths, in font units), path data is parsed once per
+distinct string and cached. The page is drawn in two bands on two threads into one reused pixel
+buffer. The SVG route stays the reference: a test compares the two pixel by pixel.
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ import base64
 import io
 import math
 import re
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
+from itertools import pairwise
 
 import cairocffi as cairo
+from cairocffi import cairo as _lib
+from cairocffi import ffi as _ffi
 from PIL import Image as PILImage
 
 from ..text.fonts import FontFace
@@ -182,6 +190,44 @@ def _glyph(face: FontFace, gid: int) -> tuple[tuple, ...]:
     return tuple(out)
 
 
+class _NativePath:
+    """M/L/C/Z commands as a `cairo_path_t`, appended to a context in one C call."""
+
+    __slots__ = ("pointer", "_data")
+
+    _TYPES = {  # command: (cairo's path data type, points)
+        "M": (cairo.PATH_MOVE_TO, 1),
+        "L": (cairo.PATH_LINE_TO, 1),
+        "C": (cairo.PATH_CURVE_TO, 3),
+        "Z": (cairo.PATH_CLOSE_PATH, 0),
+    }
+
+    def __init__(self, commands: tuple[tuple, ...]) -> None:
+        types = self._TYPES
+        length = sum(1 + types[c[0]][1] for c in commands)
+        data = _ffi.new("cairo_path_data_t[]", length)
+        i = 0
+        for command in commands:
+            kind, points = types[command[0]]
+            data[i].header.type = kind
+            data[i].header.length = 1 + points
+            for k in range(points):
+                point = data[i + 1 + k].point
+                point.x, point.y = command[1 + 2 * k], command[2 + 2 * k]
+            i += 1 + points
+        self._data = data  # the path points into it: both must live as long as the cache entry
+        self.pointer = _ffi.new(
+            "cairo_path_t *", {"status": cairo.STATUS_SUCCESS, "data": data, "num_data": length}
+        )
+
+
+@lru_cache(maxsize=16384)
+def _glyph_path(face: FontFace, gid: int) -> _NativePath | None:
+    """A glyph's outline, in font units, ready to append; None for blank glyphs (spaces)."""
+    commands = _glyph(face, gid)
+    return _NativePath(commands) if commands else None
+
+
 def _trace(ctx: cairo.Context, commands: tuple[tuple, ...]) -> None:
     move, line, curve, close = ctx.move_to, ctx.line_to, ctx.curve_to, ctx.close_path
     for command in commands:
@@ -231,19 +277,40 @@ def _rounded(ctx: cairo.Context, x: float, y: float, w: float, h: float, r: floa
 
 def _text(ctx: cairo.Context, block: TextBlock, x: float, y: float, fill: str) -> None:
     ctx.set_source_rgb(*_rgb(fill))
+    # Each glyph is placed by setting the whole transformation (the context's own, then the
+    # glyph's origin and its font-unit scale with y flipped) and appending its prepared native
+    # path: three C calls per glyph instead of a save/restore and one call per outline point.
+    # The C library is called directly (cairocffi's documented low-level API): errors are sticky
+    # in a cairo context, so the checked `fill` at the end of each line reports any of them.
+    xx, yx, xy, yy, x0, y0 = ctx.get_matrix().as_tuple()
+    # Lines wholly outside this band are skipped: two font sizes around the baseline hold any
+    # glyph, accents and descenders included.
+    _, clip_top, _, clip_bottom = ctx.clip_extents()
+    pointer, matrix = ctx._pointer, _ffi.new("cairo_matrix_t *")
+    set_matrix, append_path, matrix_init = (
+        _lib.cairo_set_matrix,
+        _lib.cairo_append_path,
+        _lib.cairo_matrix_init,
+    )
     for line in block.lines:
         left, baseline = x + line.x, y + line.baseline
+        reach = 2 * max((run.size for run in line.runs), default=0.0)
+        if baseline + reach < clip_top or baseline - reach > clip_bottom:
+            continue
         for run in line.runs:
-            scale = run.size / run.face.upem
+            face, scale = run.face, run.size / run.face.upem
+            sxx, syx, sxy, syy = xx * scale, yx * scale, -xy * scale, -yy * scale
             for gid, gx, gy in zip(run.glyphs, run.xs, run.ys, strict=True):
-                commands = _glyph(run.face, gid)
-                if not commands:
+                path = _glyph_path(face, gid)
+                if path is None:
                     continue
-                ctx.save()
-                ctx.translate(left + gx, baseline + gy)
-                ctx.scale(scale, -scale)
-                _trace(ctx, commands)
-                ctx.restore()
+                tx, ty = left + gx, baseline + gy
+                matrix_init(
+                    matrix, sxx, syx, sxy, syy, x0 + xx * tx + xy * ty, y0 + yx * tx + yy * ty
+                )
+                set_matrix(pointer, matrix)
+                append_path(pointer, path.pointer)
+        ctx.set_matrix(cairo.Matrix(xx, yx, xy, yy, x0, y0))
         ctx.fill()
 
 
@@ -369,21 +436,87 @@ def _draw(ctx: cairo.Context, item: Element) -> None:
         raise TypeError(f"cannot draw {type(item).__name__}")
 
 
-def scene_to_image(scene: Scene, *, width: int, transparent: bool = False) -> PILImage.Image:
-    """The scene rasterised `width` px wide (height in proportion) as a Pillow image."""
-    factor = width / scene.width
-    height = max(1, round(scene.height * factor))
-    surface = cairo.ImageSurface(cairo.FORMAT_ARGB32, width, height)
+# Drawing is split into horizontal bands drawn on their own threads: cairo rasterises without
+# the GIL, so one band fills while Python walks the shapes of the other. Always two (the cores
+# this is tuned for), not one per core: where a shape crosses a band edge cairo may round a
+# pixel there by one level, and the same picture must give the same bytes on every machine.
+_BANDS = 2
+_MIN_BAND_ROWS = 256
+# One pixel buffer is kept for the next picture (up to a 2x page): a fresh one costs the kernel
+# a page fault per 4 KiB on first touch, about as long as drawing all the text.
+_KEEP_BYTES = 32 * 2**20
+_spare: list[bytearray] = []
+_spare_lock = threading.Lock()
+
+
+@contextmanager
+def _pixels(size: int) -> Iterator[memoryview]:
+    """A writable buffer of at least `size` bytes, reused between pictures when free."""
+    with _spare_lock:
+        buffer = _spare.pop() if _spare else None
+    if buffer is None or len(buffer) < size:
+        buffer = bytearray(size)
+    try:
+        yield memoryview(buffer)
+    finally:
+        if len(buffer) <= _KEEP_BYTES:
+            with _spare_lock:
+                _spare[:] = [buffer]
+
+
+def _draw_band(
+    scene: Scene, pixels: memoryview, fmt: int, width: int, stride: int, top: int, rows: int
+) -> None:
+    """Draw the scene's rows top..top+rows into their part of the shared pixel buffer."""
+    surface = cairo.ImageSurface.create_for_data(
+        pixels[top * stride : (top + rows) * stride], fmt, width, rows, stride
+    )
     ctx = cairo.Context(surface)
-    ctx.scale(factor, factor)
-    ctx.set_fill_rule(cairo.FILL_RULE_WINDING)
-    if scene.background and not transparent:
+    if scene.background and fmt == cairo.FORMAT_RGB24:
         ctx.set_source_rgb(*_rgb(scene.background))
-        ctx.paint()
+    else:
+        ctx.set_operator(cairo.OPERATOR_CLEAR)  # the reused buffer holds the last picture
+    ctx.paint()
+    ctx.set_operator(cairo.OPERATOR_OVER)
+    # A whole-pixel shift: each band is rasterised as that part of one big surface would be.
+    ctx.translate(0, -top)
+    ctx.scale(width / scene.width, width / scene.width)
+    ctx.set_fill_rule(cairo.FILL_RULE_WINDING)
     for element in scene.elements:
         _draw(ctx, element)
-    surface.flush()
-    raster = PILImage.frombuffer(
-        "RGBA", (width, height), bytes(surface.get_data()), "raw", "BGRa", surface.get_stride(), 1
-    )
-    return raster if transparent else raster.convert("RGB")
+    surface.finish()  # cairo lets go of the buffer before it is read or reused
+
+
+def scene_to_image(
+    scene: Scene, *, width: int, transparent: bool = False, bands: int | None = None
+) -> PILImage.Image:
+    """The scene rasterised `width` px wide (height in proportion) as a Pillow image.
+
+    `bands` horizontal strips (default 2, fewer for short pictures) are drawn on as many
+    threads."""
+    height = max(1, round(scene.height * width / scene.width))
+    # An opaque picture is drawn without an alpha channel: cairo composites the same colours,
+    # and Pillow reads its BGRX words straight into RGB, with no un-premultiplying and no
+    # second conversion.
+    opaque = bool(scene.background) and not transparent
+    fmt = cairo.FORMAT_RGB24 if opaque else cairo.FORMAT_ARGB32
+    stride = cairo.ImageSurface.format_stride_for_width(fmt, width)
+    count = max(1, min(bands or _BANDS, height // _MIN_BAND_ROWS))
+    edges = [round(height * k / count) for k in range(count + 1)]
+    with _pixels(stride * height) as pixels:
+        if count == 1:
+            _draw_band(scene, pixels, fmt, width, stride, 0, height)
+        else:
+            with ThreadPoolExecutor(max_workers=count) as pool:
+                for done in [
+                    pool.submit(_draw_band, scene, pixels, fmt, width, stride, top, end - top)
+                    for top, end in pairwise(edges)
+                ]:
+                    done.result()
+        mode, raw = ("RGB", "BGRX") if opaque else ("RGBA", "BGRa")
+        # Read into an uninitialised image: `Image.frombuffer` would first clear all of it.
+        raster = PILImage.new(mode, (width, height), None)
+        raster.frombytes(pixels[: stride * height], "raw", (raw, stride, 1))
+    if opaque or transparent:
+        return raster
+    return raster.convert("RGB")  # no background, yet opaque: black shows through

@@ -49,3 +49,36 @@ def test_path_parser_handles_relative_arcs_and_shorthand():
     assert commands[7][-2:] == pytest.approx((10.0, 0.0))
     # The smooth quadratic mirrors its control point: the curve dips below, then rises.
     assert commands[8][2] > 0 > commands[9][2]
+
+
+@pytest.mark.parametrize("transparent", [False, True])
+def test_bands_draw_the_same_picture_as_one_surface(coffee, transparent):
+    scene = render(coffee, "rights-and-choices", "dark", "ar").scene
+    whole = scene_to_image(scene, width=1200, bands=1, transparent=transparent)
+    for bands in (2, 3):
+        banded = scene_to_image(scene, width=1200, bands=bands, transparent=transparent)
+        assert banded.mode == whole.mode == ("RGBA" if transparent else "RGB")
+        diff = ImageChops.difference(whole, banded)
+        # At most a rounding step where a shape crosses a band edge, never a missing shape.
+        assert max(high for _, high in diff.getextrema()) <= 1
+        assert sum(diff.convert("L").point(lambda p: p > 0 and 255).histogram()[255:]) <= 8
+    # The default is fixed, not one band per core: the same bytes on every machine.
+    assert (
+        scene_to_image(scene, width=1200).tobytes()
+        == scene_to_image(scene, width=1200, bands=2).tobytes()
+    )
+
+
+def test_a_reused_pixel_buffer_leaves_no_trace_of_the_last_picture(coffee):
+    # Same size twice: the second (transparent) picture is drawn into the first one's buffer.
+    scene = render(coffee, "email-banner", "light", "en").scene
+    opaque = scene_to_image(scene, width=800)
+    clear = scene_to_image(scene, width=800, transparent=True)
+    assert opaque.getpixel((0, 0)) != (0, 0, 0)
+    assert clear.getpixel((0, 0))[3] == 0
+    # Where nothing but the background was painted, the transparent picture is empty.
+    alpha_of_background = [
+        clear.getpixel(xy)[3]
+        for xy in [(0, 0), (799, 0), (0, clear.height - 1), (799, clear.height - 1)]
+    ]
+    assert alpha_of_background == [0, 0, 0, 0]
