@@ -103,6 +103,14 @@ class FontFace:
         with self._lock:
             return font.getGlyphSet()
 
+    def draw_glyph(self, gid: int, pen: Any) -> None:
+        """Draw glyph `gid` with a fontTools pen. fontTools decompiles glyphs lazily and is not
+        thread-safe (two bands or two requests drawing a new glyph at once saw half-built
+        glyphs), so drawing is serialised per face; callers cache the result."""
+        glyph_set = self.glyph_set
+        with self._lock:
+            glyph_set[self.ttfont.getGlyphName(gid)].draw(pen)
+
     def __repr__(self) -> str:
         return f"FontFace({self.key!r})"
 

@@ -60,10 +60,8 @@ class _CommandPen(BasePen):
 @lru_cache(maxsize=8192)
 def glyph_commands(face: FontFace, gid: int) -> tuple[Command, ...]:
     """Outline of glyph ``gid`` in font units (cached per face and glyph)."""
-    glyph_set = face.glyph_set
-    name = face.ttfont.getGlyphName(gid)
-    pen = _CommandPen(glyph_set)
-    glyph_set[name].draw(pen)
+    pen = _CommandPen(face.glyph_set)
+    face.draw_glyph(gid, pen)
     return tuple(pen.commands)
 
 
