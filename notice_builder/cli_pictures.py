@@ -46,7 +46,7 @@ def add_picture_commands(commands) -> None:
         help="brand accent colour (corrected to pass WCAG contrast)",
     )
     render.add_argument(
-        "--logo", metavar="FILE", help="brand logo, PNG or JPEG (re-encoded; metadata dropped)"
+        "--logo", metavar="FILE", help="brand logo, PNG, JPEG or SVG (re-encoded; metadata and scripts dropped)"
     )
     render.add_argument(
         "--strict-brand",
@@ -125,7 +125,7 @@ def add_picture_commands(commands) -> None:
     exp.add_argument(
         "--image-url", help="where the email PNG will be hosted (used in the HTML snippet)"
     )
-    exp.add_argument("--logo", metavar="FILE", help="brand logo, PNG or JPEG")
+    exp.add_argument("--logo", metavar="FILE", help="brand logo, PNG, JPEG or SVG")
     exp.add_argument("--brand-primary", metavar="#RRGGBB", help="brand primary colour")
     exp.add_argument("--brand-accent", metavar="#RRGGBB", help="brand accent colour")
     exp.add_argument("--strict-brand", action="store_true", help="refuse failing brand colours")
@@ -155,7 +155,7 @@ def add_picture_commands(commands) -> None:
     bundle.add_argument(
         "--workers", type=int, help="processes to use (default: one per core on Linux)"
     )
-    bundle.add_argument("--logo", metavar="FILE", help="brand logo, PNG or JPEG")
+    bundle.add_argument("--logo", metavar="FILE", help="brand logo, PNG, JPEG or SVG")
     bundle.add_argument("--brand-primary", metavar="#RRGGBB", help="brand primary colour")
     bundle.add_argument("--brand-accent", metavar="#RRGGBB", help="brand accent colour")
     bundle.add_argument("--strict-brand", action="store_true", help="refuse failing brand colours")

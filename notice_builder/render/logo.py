@@ -1,7 +1,8 @@
 """Brand logos: untrusted image bytes made safe to draw.
 
-Only PNG and JPEG are opened (by content, never by file name), with a pixel cap checked from the
-header before any decoding, so a decompression bomb costs nothing. The image is turned upright
+PNG and JPEG are opened (by content, never by file name), with a pixel cap checked from the
+header before any decoding, so a decompression bomb costs nothing. An SVG is rebuilt from an
+allowlist and rasterised once (`logo_svg`), then checked like a PNG. The image is turned upright
 (EXIF orientation), converted to sRGB RGBA, scaled down to at most 1024 px, and re-encoded as a
 fresh PNG: no metadata (EXIF, GPS, ICC comments) survives. Animated images keep their first frame.
 """
@@ -13,6 +14,8 @@ import io
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .logo_svg import SvgLogoError, looks_like_svg, svg_logo_png
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 25_000_000
@@ -46,6 +49,11 @@ def prepare_logo(data: bytes) -> Logo:
         )
     if not data:
         raise LogoError("the logo file is empty")
+    if looks_like_svg(data):
+        try:
+            data = svg_logo_png(data)
+        except SvgLogoError as exc:
+            raise LogoError(str(exc)) from None
     try:
         with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as image:
             width, height = image.size
@@ -63,7 +71,7 @@ def prepare_logo(data: bytes) -> Logo:
             f"the logo has too many pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels"
         ) from None
     except UnidentifiedImageError:
-        raise LogoError("unsupported file type: use a PNG or JPEG logo") from None
+        raise LogoError("unsupported file type: use a PNG, JPEG or SVG logo") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise LogoError(f"the logo file is damaged or truncated ({exc})") from None
     width, height = rgba.size

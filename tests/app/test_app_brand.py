@@ -84,14 +84,22 @@ def test_png_logo_is_accepted_and_reencoded():
         assert image.size == (64, 32) and image.mode == "RGBA"
 
 
-def test_svg_or_html_named_png_is_refused():
-    for body in (
-        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-        b"<html><body onload=alert(1)></body></html>",
-    ):
-        encoded, message = brand.accept_logo(_upload(body), "logo.png")
-        assert encoded is None
-        assert "unsupported file type: use a PNG or JPEG logo" in message
+def test_files_are_taken_by_content_not_by_name():
+    encoded, message = brand.accept_logo(
+        _upload(b"<html><body onload=alert(1)></body></html>"), "logo.png"
+    )
+    assert encoded is None
+    assert "unsupported file type: use a PNG, JPEG or SVG logo" in message
+    # An SVG named .png is still an SVG: cleaned (no script), drawn once, kept as a PNG.
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
+        b'<script>alert(1)</script><rect width="40" height="20" fill="#123456"/></svg>'
+    )
+    encoded, _ = brand.accept_logo(_upload(svg), "logo.png")
+    cleaned = base64.b64decode(encoded)
+    assert cleaned[:8] == b"\x89PNG\r\n\x1a\n" and b"alert" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.size == (1024, 512)
 
 
 def test_oversized_upload_is_refused_before_decoding(monkeypatch):

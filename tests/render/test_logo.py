@@ -39,15 +39,14 @@ def test_decompression_bomb_refused_from_the_header_alone():
 @pytest.mark.parametrize(
     "data",
     [
-        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
         b"<html><body>hi</body></html>",
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
         b"GIF89a\x01\x00\x01\x00\x00\x00\x00;",
     ],
-    ids=["svg", "html", "pdf", "gif"],
+    ids=["html", "pdf", "gif"],
 )
 def test_other_formats_refused_by_content(data):
-    with pytest.raises(LogoError, match="unsupported file type: use a PNG or JPEG logo"):
+    with pytest.raises(LogoError, match="unsupported file type: use a PNG, JPEG or SVG logo"):
         prepare_logo(data)
 
 

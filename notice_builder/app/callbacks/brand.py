@@ -85,7 +85,7 @@ def accept_logo(contents: Any, filename: Any) -> tuple[str | None, str]:
     """dcc.Upload's `contents` as a cleaned logo: (its PNG as base64, message) or (None, why).
 
     The size is checked on the base64 text before anything is decoded; the bytes are opened as
-    PNG or JPEG by content (never by file name) and re-encoded by `prepare_logo`."""
+    PNG, JPEG or SVG by content (never by file name), cleaned and re-encoded by `prepare_logo`."""
     name = flows.clean_filename(filename)
     refused = f"Logo {name} not used: "
     if not isinstance(contents, str) or "," not in contents:
