@@ -99,8 +99,9 @@ def test_callback_exception_shows_a_reference(app, monkeypatch, caplog):
             {"id": ids.PROBLEMS, "property": "children"},
             {"id": ids.FINDINGS, "property": "children"},
         ],
-        "inputs": [{"id": ids.EDITOR, "property": "value", "value": "id: x"}],
-        "changedPropIds": [f"{ids.EDITOR}.value"],
+        "inputs": [{"id": ids.PREVIEW_STATUS, "property": "children", "value": None}],
+        "state": [{"id": ids.EDITOR, "property": "value", "value": "id: x"}],
+        "changedPropIds": [f"{ids.PREVIEW_STATUS}.children"],
     }
     with caplog.at_level(logging.ERROR):
         reply = _update(app.server.test_client(), body)

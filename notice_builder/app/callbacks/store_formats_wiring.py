@@ -97,12 +97,14 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
             losses,
         )
 
+    # After the preview has answered, like the checks: the preview goes first on a keystroke.
     @app.callback(
         Output(ids.STORE_FORMAT_LOSSES, "children"),
         Input(ids.STORE_FORMAT, "value"),
-        Input(ids.EDITOR, "value"),
+        Input(ids.PREVIEW_STATUS, "children"),
+        State(ids.EDITOR, "value"),
     )
-    def show_losses(name, text):
+    def show_losses(name, _status, text):
         found = store_formats.export_losses(text, name)
         return loss_list(f"{found.title} cannot say:", found.losses, found.problem)
 
