@@ -14,6 +14,7 @@ from dash import dcc, html
 from ..export import format_names, preset_names
 from . import ids
 from .callbacks.charts import DEFAULT_CHART, chart_options
+from .language import tr
 
 # Like the Report page's graphs: the Download button makes the real files (theme fonts, presets);
 # plotly's own PNG is a screenshot without them, so it is left out.
@@ -30,18 +31,17 @@ def charts_section() -> Any:
     return dmc.Accordion(
         dmc.AccordionItem(
             [
-                dmc.AccordionControl("Charts"),
+                dmc.AccordionControl(tr("report.charts")),
                 dmc.AccordionPanel(
                     [
                         dmc.Text(
-                            "The open notice as a chart, in the preview's theme and language. "
-                            "Hover for figures; drag to zoom, double-click to zoom out.",
+                            tr("charts.caption"),
                             size="xs",
                             c="dimmed",
                         ),
                         dmc.Select(
                             id=ids.CHART_PICK,
-                            label="Chart",
+                            label=tr("charts.chart"),
                             data=chart_options(),
                             value=DEFAULT_CHART,
                             allowDeselect=False,
@@ -78,7 +78,7 @@ def charts_section() -> Any:
                             [
                                 dmc.Select(
                                     id=ids.CHART_FORMAT,
-                                    label="Format",
+                                    label=tr("export.format"),
                                     data=format_names(),
                                     value="png",
                                     allowDeselect=False,
@@ -86,13 +86,13 @@ def charts_section() -> Any:
                                 ),
                                 dmc.Select(
                                     id=ids.CHART_PRESET,
-                                    label="Size preset",
+                                    label=tr("export.preset"),
                                     data=preset_names(),
                                     value="original",
                                     allowDeselect=False,
                                     w=200,
                                 ),
-                                dmc.Button("Download chart", id=ids.CHART_DOWNLOAD_BUTTON),
+                                dmc.Button(tr("charts.download"), id=ids.CHART_DOWNLOAD_BUTTON),
                             ],
                             align="flex-end",
                             gap="sm",

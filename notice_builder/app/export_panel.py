@@ -170,14 +170,13 @@ def dpv_offer() -> Any:
     return html.Div(
         [
             dmc.Button(
-                "Machine-readable notice (DPV JSON-LD)",
+                tr("email.dpv"),
                 id=ids.DPV_DOWNLOAD_BUTTON,
                 variant="light",
                 size="xs",
             ),
             dmc.Text(
-                "GDPR Art. 12(7) asks that icons in a notice be machine-readable: publish this "
-                "file beside the picture, in W3C Data Privacy Vocabulary terms.",
+                tr("email.dpv_caption"),
                 size="xs",
                 c="dimmed",
             ),

@@ -18,6 +18,7 @@ from typing import Any
 import dash
 import dash_mantine_components as dmc
 from dash import Input, State, dcc
+from flask import has_request_context, request
 
 from ..i18n import is_rtl, t
 from . import ids
@@ -46,25 +47,23 @@ def known(lang: str | None) -> str | None:
 
 
 def preferred(accept_language: str | None) -> str:
-    """The interface language an Accept-Language header prefers (highest q among ours)."""
-    best, best_q = DEFAULT, -1.0
+    """The interface language an Accept-Language header prefers: the highest q among ours, the
+    earlier one on a tie (the header lists languages in order of preference); q=0 means "not"."""
+    ranked = []
     for position, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
+        tag, *params = part.split(";")
         lang = known(tag)
-        if lang is None:
-            continue
         q = 1.0
-        for param in params.split(";"):
+        for param in params:
             name, _, value = param.strip().partition("=")
             if name == "q":
                 try:
                     q = float(value)
                 except ValueError:
                     q = 0.0
-        # Earlier entries win ties, as the header lists them in order of preference.
-        if q > best_q and q > 0:
-            best, best_q = lang, q - position * 1e-6
-    return best
+        if lang is not None and q > 0:
+            ranked.append((-q, position, lang))
+    return min(ranked)[2] if ranked else DEFAULT
 
 
 def choose(query: str | None, cookie: str | None, accept_language: str | None) -> str:
@@ -77,8 +76,6 @@ def current() -> str:
     chosen = _chosen.get()
     if chosen:
         return chosen
-    from flask import has_request_context, request
-
     if not has_request_context():
         return DEFAULT
     return choose(
@@ -115,6 +112,7 @@ def tr(key: str, count: float | None = None, **params: Any) -> str:
 
 
 def direction(lang: str | None = None) -> str:
+    """ "rtl" or "ltr": the direction of `lang` (default: the current language)."""
     return "rtl" if is_rtl(lang or current()) else "ltr"
 
 
@@ -207,8 +205,6 @@ def register_language(app: dash.Dash) -> None:
 
 def opened_notice() -> str | None:
     """The notice that was open when the language was switched (None outside a request)."""
-    from flask import has_request_context, request
-
     if not has_request_context():
         return None
     return request.cookies.get(OPEN_COOKIE) or None
@@ -217,11 +213,9 @@ def opened_notice() -> str | None:
 def _remember_choice(server: Any) -> None:
     @server.after_request
     def _set_cookie(response: Any) -> Any:
-        from flask import request
-
         lang = known(request.args.get(QUERY))
         if lang and request.cookies.get(COOKIE) != lang:
-            response.set_cookie(COOKIE, lang, max_age=COOKIE_SECONDS, samesite="Lax")
+            response.set_cookie(COOKIE, lang, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True)
         return response
 
 

@@ -115,7 +115,7 @@ def brand_panel() -> Any:
                         ids.LOGO_UPLOAD,
                         tr("brand.logo_prompt"),
                         LOGO_LIMIT_TEXT,
-                        accept=".png,.jpg,.jpeg,image/png,image/jpeg",
+                        accept=".png,.jpg,.jpeg,.svg,image/png,image/jpeg,image/svg+xml",
                         max_size=LOGO_MAX_BYTES,
                         kind="logo",
                     ),

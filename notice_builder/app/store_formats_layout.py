@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from . import ids
 from .callbacks.store_formats import format_choices
+from .language import tr
 
 HIDDEN = {"display": "none"}
 SHOWN = {"display": "block"}
@@ -36,14 +37,12 @@ def import_choice() -> Any:
                         dmc.Text(id=ids.LABEL_QUESTION, size="sm"),
                         dmc.Group(
                             [
+                                dmc.Button(tr("labels.apply"), id=ids.LABEL_APPLY, size="xs"),
                                 dmc.Button(
-                                    "Apply to the open notice", id=ids.LABEL_APPLY, size="xs"
+                                    tr("labels.new"), id=ids.LABEL_NEW, size="xs", variant="light"
                                 ),
                                 dmc.Button(
-                                    "New notice", id=ids.LABEL_NEW, size="xs", variant="light"
-                                ),
-                                dmc.Button(
-                                    "Cancel",
+                                    tr("bundle.cancel"),
                                     id=ids.LABEL_CANCEL,
                                     size="xs",
                                     variant="subtle",
@@ -55,12 +54,12 @@ def import_choice() -> Any:
                         ),
                     ],
                     color="blue",
-                    title="Store label",
+                    title=tr("labels.title"),
                 ),
                 id=ids.LABEL_CHOICE,
                 style=HIDDEN,
                 role="region",
-                **{"aria-label": "Import a store label"},
+                **{"aria-label": tr("labels.import")},
             ),
             html.Div(id=ids.LABEL_LOSSES, className="label-losses", **{"aria-live": "polite"}),
         ],
@@ -76,7 +75,7 @@ def export_panel() -> Any:
                 [
                     dmc.Select(
                         id=ids.STORE_FORMAT,
-                        label="Export as",
+                        label=tr("labels.export_as"),
                         data=format_choices(),
                         value=DEFAULT_FORMAT,
                         allowDeselect=False,
@@ -85,21 +84,19 @@ def export_panel() -> Any:
                         size="sm",
                         style={"flex": "1 1 12rem"},
                     ),
-                    dmc.Button("Download", id=ids.STORE_FORMAT_BUTTON, variant="light"),
+                    dmc.Button(tr("export.download"), id=ids.STORE_FORMAT_BUTTON, variant="light"),
                 ],
                 gap="sm",
                 align="flex-end",
             ),
-            dmc.Text(
-                "Exports the notice in the editor, saved or not.", size="xs", c="dimmed", mt=4
-            ),
+            dmc.Text(tr("labels.export_caption"), size="xs", c="dimmed", mt=4),
             dcc.Download(id=ids.STORE_FORMAT_DOWNLOAD),
             html.Div(id=ids.STORE_FORMAT_STATUS, **{"aria-live": "polite"}),
             html.Div(id=ids.STORE_FORMAT_LOSSES, className="format-losses"),
         ],
         className="store-formats",
         role="region",
-        **{"aria-label": "Export as another format"},
+        **{"aria-label": tr("labels.export_label")},
     )
 
 
@@ -139,11 +136,15 @@ def label_problems(problems: list[dict[str, Any]], csv: bool) -> Any:
     items = []
     for p in problems:
         if p.get("line") is not None:
-            where = f"{'Row' if csv else 'Line'} {p['line']}"
-            if p.get("column") is not None:
-                where += f", column {p['column']}"
+            line, column = p["line"], p.get("column")
+            if column is None:
+                where = tr("labels.row", line=line) if csv else tr("problems.line", line=line)
+            elif csv:
+                where = tr("labels.row_column", line=line, column=column)
+            else:
+                where = tr("problems.line_column", line=line, column=column)
         else:
-            where = "File"
+            where = tr("labels.file")
         items.append(
             html.Li(
                 [
@@ -162,7 +163,7 @@ def label_problems(problems: list[dict[str, Any]], csv: bool) -> Any:
     return html.Div(
         [
             dmc.Text(
-                f"{count} problem{'s' if count != 1 else ''}: nothing was imported.",
+                tr("labels.problems", count),
                 c="red",
                 fw=600,
             ),

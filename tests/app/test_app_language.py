@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from notice_builder.app import ids, language, views
+from notice_builder.app.callbacks.flows import TEMPLATE_LABELS
 from notice_builder.app.callbacks.report import exportable
 from notice_builder.app.forms.spec import SECTIONS
 from notice_builder.app.language import FSI, PDI, tr
@@ -88,6 +89,7 @@ def test_every_key_the_app_uses_is_in_both_catalogues_and_none_is_unused():
         "brand.use_": {"primary", "accent"},
         "report.column.": set(HEADER),
         "report.export.": set(exportable()),
+        "templates.name.": set(TEMPLATE_LABELS),
     }
     assert set(families) == prefixes
     for prefix, names in families.items():
@@ -199,6 +201,7 @@ def test_the_arabic_page_is_right_to_left_but_the_yaml_stays_left_to_right(store
     assert found[ids.SAVE].children == "حفظ"
     assert found[ids.DOWNLOAD_BUTTON].children == "تنزيل"
     assert found[ids.SAVE_MESSAGE].inputProps == {"dir": "auto"}
+    assert {"value": "blank", "label": "إشعار فارغ"} in found[ids.TEMPLATE].data
     english = build_layout(store, "en")
     assert english.direction == "ltr"
     assert _by_id(english)[ids.SAVE].children == "Save"

@@ -98,6 +98,7 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert driver.execute_script("return getComputedStyle(arguments[0]).direction", box) == "ltr"
     # The unsaved edit came across the reload, and nothing was saved by the switch.
     _wait(driver, lambda d: EDITED_TITLE in _editor_text(d))
+    _wait(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has it, not only the box
     assert store.get(store.list()[0].id).version == 1
     if os.environ.get("NB_UPDATE_SCREENSHOTS") == "1":
         time.sleep(0.5)  # let the image paint

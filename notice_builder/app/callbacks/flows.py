@@ -45,8 +45,17 @@ def template_label(name: str) -> str:
 
 
 def template_choices() -> list[dict[str, str]]:
-    """The template menu's entries, in `resources.template_names()` order."""
-    return [{"value": name, "label": template_label(name)} for name in template_names()]
+    """The template menu's entries, in `resources.template_names()` order, named in the
+    interface's language (a template added to templates/ by its own name)."""
+    return [
+        {
+            "value": name,
+            "label": tr(f"templates.name.{name}")
+            if name in TEMPLATE_LABELS
+            else template_label(name),
+        }
+        for name in template_names()
+    ]
 
 
 def create_from_template(store: Store, name: Any) -> Saved:

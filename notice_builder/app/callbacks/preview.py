@@ -19,6 +19,7 @@ from ...i18n import is_rtl
 from ...io import NoticeError, loads_notice
 from ...layout import Rendered, RenderError, render
 from ...render.raster import scene_to_image
+from ..language import tr
 from . import brand as brand_kit
 
 DEFAULT_LAYOUT = "at-a-glance"
@@ -116,8 +117,7 @@ def preview(
         return Preview(
             None,
             direction=direction,
-            message=f"The text has {count} problem{'s' if count != 1 else ''}: "
-            "the preview shows the last valid version.",
+            message=tr("preview.problems", count),
         )
     if locale not in notice.all_locales:
         locale = notice.default_locale
@@ -165,7 +165,7 @@ def download(
     try:
         notice = loads_notice(text or "", source="editor")
     except NoticeError:
-        return Download(None, "Fix the problems in the text before exporting.")
+        return Download(None, tr("export.fix_first"))
     if locale not in notice.all_locales:
         locale = notice.default_locale
     layout = layout or DEFAULT_LAYOUT
@@ -181,7 +181,7 @@ def download(
             format=fmt or "png",
         )
     except (ExportError, RenderError, KeyError, ValueError) as exc:
-        return Download(None, f"Cannot export: {exc}")
+        return Download(None, tr("export.failed", error=exc))
     filename = f"{notice.id}-{layout}-{locale}{exported.suffix}"
     file = {
         "content": base64.b64encode(exported.data).decode("ascii"),
@@ -190,4 +190,5 @@ def download(
         "type": exported.media_type,
     }
     note = "; ".join(exported.warnings)
-    return Download(file, f"Exported {filename}." + (f" Warnings: {note}" if note else ""))
+    message = tr("export.done", filename=filename)
+    return Download(file, message + (" " + tr("export.warnings", note=note) if note else ""))
