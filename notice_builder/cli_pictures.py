@@ -46,7 +46,9 @@ def add_picture_commands(commands) -> None:
         help="brand accent colour (corrected to pass WCAG contrast)",
     )
     render.add_argument(
-        "--logo", metavar="FILE", help="brand logo, PNG, JPEG or SVG (re-encoded; metadata and scripts dropped)"
+        "--logo",
+        metavar="FILE",
+        help="brand logo, PNG, JPEG or SVG (re-encoded; metadata and scripts dropped)",
     )
     render.add_argument(
         "--strict-brand",
