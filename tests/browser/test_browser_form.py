@@ -85,6 +85,8 @@ def _yaml(driver) -> str:
 def _retype(element, text: str) -> None:
     from selenium.webdriver.common.keys import Keys
 
+    # A section that was just opened is still unfolding: wait until a person could click it.
+    _wait(element.parent, lambda d: element.is_displayed() and element.size["height"] > 0)
     element.click()
     element.send_keys(Keys.CONTROL, "a")
     element.send_keys(text)
