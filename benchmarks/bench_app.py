@@ -268,7 +268,7 @@ def _keystroke_to_preview(runs: int, fmt: str, dpr: int) -> None:
             print(
                 f"keystroke to decoded preview in Chromium, {fmt.upper()} at {dpr}x: median "
                 f"{median:.0f} ms, p95 {p95:.0f} ms (n={runs}; data URI "
-                f"{statistics.median(sizes) / 1024:.0f} KB; includes the editor's 100 ms debounce)"
+                f"{statistics.median(sizes) / 1024:.0f} KB; includes the editor's debounce)"
             )
         finally:
             driver.quit()
