@@ -19,6 +19,7 @@ from .callbacks import report as logic
 from .callbacks.preview import DEFAULT_THEME
 from .callbacks.report import CSV_LIMIT, CSV_LIMIT_TEXT, REPORT_CHARTS, REPORT_LAYOUT, load
 from .language import direction, tr
+from .upload_guard import upload_guard
 
 # Column titles and export names as people read them come from the app catalogues
 # ("report.column.<csv header name>", "report.export.<chart or layout>"); the ids stay the CSV's
@@ -236,37 +237,6 @@ def report_page(store: Store, current: dict[str, Any] | None) -> Any:
     return html.Div([figures, charts], className="report-grid")
 
 
-# Runs once in the browser: dcc.Upload drops a file over max_size without a word, so say why.
-_CSV_GUARD = (
-    """
-function (uploadId) {
-    if (window.__nbReportGuard) { return window.dash_clientside.no_update; }
-    window.__nbReportGuard = true;
-    const check = function (files) {
-        for (const file of Array.from(files || [])) {
-            if (file.size > __LIMIT__) {
-                const mb = (file.size / 1048576).toFixed(1);
-                window.dash_clientside.set_props("__STATUS__", {
-                    children: file.name + " is " + mb + " MB; the limit is __TEXT__. Nothing was imported."
-                });
-            }
-        }
-    };
-    const inside = function (el) { return el && el.closest && el.closest("#" + uploadId); };
-    document.addEventListener("change", function (e) {
-        if (inside(e.target) && e.target.files) { check(e.target.files); }
-    }, true);
-    document.addEventListener("drop", function (e) {
-        if (inside(e.target) && e.dataTransfer) { check(e.dataTransfer.files); }
-    }, true);
-    return window.dash_clientside.no_update;
-}
-""".replace("__LIMIT__", str(CSV_LIMIT))
-    .replace("__STATUS__", ids.REPORT_IMPORT_STATUS)
-    .replace("__TEXT__", CSV_LIMIT_TEXT)
-)
-
-
 # The open page in the address (/#report), so a link or a reload opens the Report page; the
 # editor keeps the bare address it always had.
 _PAGE_FROM_ADDRESS = """
@@ -422,7 +392,7 @@ def register(app: dash.Dash, store: Store) -> None:
         return result.rows, result.rows, views.status("saved", result.message), None
 
     app.clientside_callback(
-        _CSV_GUARD,
+        upload_guard(ids.REPORT_IMPORT_STATUS, CSV_LIMIT, CSV_LIMIT_TEXT),
         Output(ids.REPORT_IMPORT_STATUS, "title"),
         Input(ids.REPORT_UPLOAD, "id"),
     )

@@ -157,6 +157,19 @@ def test_importing_a_broken_file_shows_its_line_and_creates_nothing(site, tmp_pa
     assert len(store.list()) == 1
 
 
+def test_a_file_over_the_limit_is_named_with_the_limit_and_nothing_is_imported(site, tmp_path):
+    from notice_builder.app.callbacks.flows import UPLOAD_LIMIT, UPLOAD_LIMIT_TEXT
+
+    driver, _, store = site
+    big = tmp_path / "huge.yaml"
+    big.write_bytes(b"# " + b"x" * UPLOAD_LIMIT + b"\n")  # dcc.Upload drops it silently
+    upload = driver.find_element("css selector", f"#{ids.IMPORT} input[type=file]")
+    upload.send_keys(str(big))
+    shown = _status(driver, ids.IMPORT_STATUS, "the limit is")
+    assert f"huge.yaml is 5.0 MB; the limit is {UPLOAD_LIMIT_TEXT}" in shown
+    assert "Nothing was imported" in shown and len(store.list()) == 1
+
+
 def test_importing_a_valid_file_opens_it(site, tmp_path):
     driver, _, store = site
     [info] = store.list()

@@ -17,41 +17,10 @@ from .. import ids, views
 from .. import report as report_page
 from ..language import tr
 from ..layout import HIDDEN, SHOWN, locale_options
+from ..upload_guard import upload_guard
 from . import brand, drafts, drafts_wiring, editor, flows, preview, store_formats
 from .form import register_form
 from .store_formats_wiring import register_store_formats
-
-# Runs once in the browser: dcc.Upload drops a file over max_size without a word, so say why.
-_UPLOAD_GUARD = (
-    """
-function (uploadId) {
-    if (window.__nbUploadGuard) { return window.dash_clientside.no_update; }
-    window.__nbUploadGuard = true;
-    const limit = __LIMIT__;
-    const check = function (files) {
-        for (const file of Array.from(files || [])) {
-            if (file.size > limit) {
-                const mb = (file.size / 1048576).toFixed(1);
-                window.dash_clientside.set_props("__STATUS__", {
-                    children: "The file is " + mb + " MB; the limit is __TEXT__. Nothing was imported."
-                });
-            }
-        }
-    };
-    const inside = function (el) { return el && el.closest && el.closest("#" + uploadId); };
-    document.addEventListener("change", function (e) {
-        if (inside(e.target) && e.target.files) { check(e.target.files); }
-    }, true);
-    document.addEventListener("drop", function (e) {
-        if (inside(e.target) && e.dataTransfer) { check(e.dataTransfer.files); }
-    }, true);
-    return window.dash_clientside.no_update;
-}
-""".replace("__LIMIT__", str(flows.UPLOAD_LIMIT))
-    .replace("__STATUS__", ids.IMPORT_STATUS)
-    .replace("__TEXT__", flows.UPLOAD_LIMIT_TEXT)
-)
-
 
 # Runs in the browser: how wide the preview is shown and how dense the screen is, so a PNG preview
 # is drawn with just the pixels it needs; again after a resize or zoom that changes that by 10%.
@@ -303,7 +272,7 @@ def register(app: dash.Dash, store: Store) -> None:
         return (result.text, result.current, (refresh or 0) + 1, None, HIDDEN, message, None)
 
     app.clientside_callback(
-        _UPLOAD_GUARD,
+        upload_guard(ids.IMPORT_STATUS, flows.UPLOAD_LIMIT, flows.UPLOAD_LIMIT_TEXT),
         Output(ids.IMPORT_STATUS, "title"),
         Input(ids.IMPORT, "id"),
     )
