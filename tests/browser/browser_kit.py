@@ -160,3 +160,10 @@ def set_editor(driver, text: str) -> None:
         text,
     )
     box.send_keys(Keys.END)
+
+
+def wait_until(driver, condition, timeout: float = WAIT):
+    """What `condition(driver)` returns once it is truthy, polling every 0.1 s."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from browser_kit import chrome, console_errors, preview_shown, require_browser, running  # isort: skip
+from browser_kit import (  # isort: skip
+    chrome,
+    console_errors,
+    preview_shown,
+    require_browser,
+    running,
+    wait_until,
+)
 
 from notice_builder.app import ids
 from notice_builder.app.factory import create_app
 from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
-STEP = 20
 MAX_STOPS = 600  # far more than the page has: a walk that never comes back is a keyboard trap
 
 # The focus ring of a control may be drawn on the control, on a wrapper around it (a field box,
@@ -48,16 +54,10 @@ def site(tmp_path, monkeypatch):
     store.seed_examples()
     with running(create_app(store)) as url, chrome(tmp_path) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver, store
         assert console_errors(driver) == []
     store.close()
-
-
-def _wait(driver, condition, timeout: float = STEP):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _tab_walk(driver) -> list[dict]:
@@ -138,8 +138,8 @@ def test_the_restore_offer_is_reachable_and_named(site):
     draft = store.get(info.id).text + "\n# typed, then the tab closed\n"
     store.drafts.save(info.id, client, draft, base_version=1)
     driver.refresh()
-    banner = _wait(driver, lambda d: d.find_element("id", ids.DRAFT_BANNER))
-    _wait(driver, lambda d: banner.is_displayed())
+    banner = wait_until(driver, lambda d: d.find_element("id", ids.DRAFT_BANNER))
+    wait_until(driver, lambda d: banner.is_displayed())
     assert banner.accessible_name == "Unsaved edits"
     stops = _tab_walk(driver)
     order = [stop["id"] for stop in stops]
@@ -150,4 +150,4 @@ def test_the_restore_offer_is_reachable_and_named(site):
     )
     restore = driver.find_element("id", ids.DRAFT_RESTORE)
     restore.send_keys(Keys.ENTER)
-    _wait(driver, lambda d: d.find_element("id", ids.EDITOR).get_attribute("value") == draft)
+    wait_until(driver, lambda d: d.find_element("id", ids.EDITOR).get_attribute("value") == draft)

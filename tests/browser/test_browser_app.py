@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from browser_kit import (
-    WAIT,
     chrome,
     console_errors,
     preview_shown,
@@ -17,6 +16,7 @@ from browser_kit import (
     require_browser,
     running,
     set_editor,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import create_app, ids
@@ -37,21 +37,15 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver, downloads
         assert console_errors(driver) == []
     store.close()
 
 
-def _wait(driver, condition, timeout: float = WAIT):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
-
-
 def _choose(driver, select_id: str, label: str) -> None:
     driver.find_element("id", select_id).click()
-    option = _wait(
+    option = wait_until(
         driver,
         lambda d: next(
             (o for o in d.find_elements("css selector", "[role=option]") if label in o.text), None
@@ -82,14 +76,14 @@ def test_editing_the_title_changes_the_preview(page):
     set_editor(
         driver, text.replace("en: Brewline Rewards privacy notice", "en: Beanline notice", 1)
     )
-    _wait(driver, lambda d: "Beanline notice" in preview_svg(d))
+    wait_until(driver, lambda d: "Beanline notice" in preview_svg(d))
 
 
 def test_broken_yaml_shows_the_error_and_its_line(page):
     driver, _ = page
     text = driver.find_element("id", ids.EDITOR).get_attribute("value")
     set_editor(driver, text.replace("id: brewline-rewards", "id: [brewline", 1))
-    problems = _wait(
+    problems = wait_until(
         driver,
         lambda d: (t := d.find_element("id", ids.PROBLEMS).text) and "Line" in t and t,
     )
@@ -100,8 +94,10 @@ def test_arabic_preview_is_right_to_left(page):
     driver, _ = page
     assert driver.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "ltr"
     _choose(driver, ids.LOCALE, "ar")
-    _wait(driver, lambda d: d.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "rtl")
-    _wait(driver, lambda d: "برولاين" in preview_svg(d))
+    wait_until(
+        driver, lambda d: d.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "rtl"
+    )
+    wait_until(driver, lambda d: "برولاين" in preview_svg(d))
     _screenshot(driver, "app-ar.png")
 
 
@@ -109,5 +105,5 @@ def test_download_png(page):
     driver, downloads = page
     driver.find_element("id", ids.DOWNLOAD_BUTTON).click()
     path = downloads / "brewline-rewards-at-a-glance-en.png"
-    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

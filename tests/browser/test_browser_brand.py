@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from browser_kit import (
-    WAIT,
     chrome,
     console_errors,
     preview_image,
@@ -12,6 +11,7 @@ from browser_kit import (
     preview_src,
     require_browser,
     running,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import create_app, ids
@@ -20,12 +20,6 @@ from notice_builder.store import Store
 CORRECTED, FAILING = (0xAA, 0x87, 0x00), (0xFF, 0xCC, 0x00)
 
 pytestmark = pytest.mark.browser
-
-
-def _wait(driver, condition, timeout: float = WAIT):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _colours(driver) -> set[tuple[int, int, int]]:
@@ -55,7 +49,7 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
     try:
         with running(create_app(store)) as url, chrome(tmp_path) as driver:
             driver.get(url)
-            _wait(driver, preview_shown)
+            wait_until(driver, preview_shown)
             plain = preview_src(driver)
             assert CORRECTED not in _colours(driver)
             assert "Not saved with the notice".lower() in driver.page_source.lower()
@@ -65,7 +59,7 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
             box.send_keys("#ffcc00")
             box.send_keys(Keys.ESCAPE)
             driver.find_element("css selector", ".brand-caption").click()  # the picker closes
-            _wait(
+            wait_until(
                 driver,
                 lambda d: (
                     not any(
@@ -74,7 +68,7 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
                     )
                 ),
             )
-            check = _wait(
+            check = wait_until(
                 driver,
                 lambda d: (
                     (t := d.find_element("id", ids.BRAND_CHECK).text)
@@ -84,15 +78,15 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
             )
             assert "primary #ffcc00 has 1.3:1" in check
             # The preview changes at once, drawing the corrected colour, never the failing one.
-            _wait(driver, lambda d: preview_shown(d) and CORRECTED in _colours(d))
+            wait_until(driver, lambda d: preview_shown(d) and CORRECTED in _colours(d))
             assert FAILING not in _colours(driver)
 
-            _wait(driver, _use_button).click()
-            _wait(driver, lambda d: box.get_attribute("value") == "#aa8700")
-            _wait(driver, lambda d: "passes" in d.find_element("id", ids.BRAND_CHECK).text)
+            wait_until(driver, _use_button).click()
+            wait_until(driver, lambda d: box.get_attribute("value") == "#aa8700")
+            wait_until(driver, lambda d: "passes" in d.find_element("id", ids.BRAND_CHECK).text)
             assert _use_button(driver) is None
             # Taking the fix keeps that colour: what was previewed is what is now chosen.
-            _wait(driver, lambda d: CORRECTED in _colours(d) and preview_src(d) != plain)
+            wait_until(driver, lambda d: CORRECTED in _colours(d) and preview_src(d) != plain)
             assert console_errors(driver) == []
     finally:
         store.close()

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from browser_kit import (
-    WAIT,
     chrome,
     console_errors,
     preview_shown,
     require_browser,
     running,
     set_editor,
+    wait_until,
 )  # isort: skip  # noqa: E501
 
 from notice_builder.app import create_app, ids
@@ -42,23 +42,17 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver, downloads, text
         assert console_errors(driver) == []
     store.close()
-
-
-def _wait(driver, condition, timeout: float = WAIT):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _choose(driver, select_id: str, label: str) -> None:
     box = driver.find_element("id", select_id)
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
     box.click()
-    option = _wait(
+    option = wait_until(
         driver,
         lambda d: next(
             (o for o in d.find_elements("css selector", "[role=option]") if o.text == label), None
@@ -86,11 +80,11 @@ def test_charts_part_shows_the_chosen_chart_interactively_and_downloads_it(page)
     driver, downloads, text = page
     assert _traces(driver) == []  # closed: nothing built
     _open_charts(driver)
-    _wait(driver, lambda d: _traces(d) == ["sankey"])  # the flow chart, shown first
+    wait_until(driver, lambda d: _traces(d) == ["sankey"])  # the flow chart, shown first
     _choose(driver, ids.CHART_PICK, chart_label("sources"))
-    _wait(driver, lambda d: _traces(d) == ["bar"])
+    wait_until(driver, lambda d: _traces(d) == ["bar"])
     _choose(driver, ids.CHART_PICK, chart_label("flow"))
-    _wait(driver, lambda d: _traces(d) == ["sankey"])
+    wait_until(driver, lambda d: _traces(d) == ["sankey"])
     graph = driver.find_element("id", ids.CHART_GRAPH)
     # Drawn, not only handed over: the Sankey's nodes are on screen.
     nodes = graph.find_elements("css selector", ".sankey .sankey-node")
@@ -105,16 +99,16 @@ def test_charts_part_shows_the_chosen_chart_interactively_and_downloads_it(page)
 
     # A bad edit keeps the chart on screen and says why.
     set_editor(driver, text.replace("id: brewline-rewards", "id: [brewline", 1))
-    status = _wait(driver, lambda d: d.find_element("id", ids.CHART_STATUS).text)
+    status = wait_until(driver, lambda d: d.find_element("id", ids.CHART_STATUS).text)
     assert "last valid version" in status and _traces(driver) == ["sankey"]
     set_editor(driver, text)
-    _wait(driver, lambda d: d.find_element("id", ids.CHART_STATUS).text == "")
+    wait_until(driver, lambda d: d.find_element("id", ids.CHART_STATUS).text == "")
 
     button = driver.find_element("id", ids.CHART_DOWNLOAD_BUTTON)
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
     path = downloads / "brewline-rewards-flow-en.png"
-    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
     from PIL import Image
 
     image = Image.open(io.BytesIO(path.read_bytes()))
@@ -126,13 +120,13 @@ def test_charts_part_shows_the_chosen_chart_interactively_and_downloads_it(page)
 def test_dpv_json_ld_downloads_beside_the_email_snippet(page):
     driver, downloads, _ = page
     driver.find_element("id", ids.EMAIL_MAKE).click()
-    button = _wait(
+    button = wait_until(
         driver,
         lambda d: (el := d.find_element("id", ids.DPV_DOWNLOAD_BUTTON)).is_displayed() and el,
     )
     assert button.text == "Machine-readable notice (DPV JSON-LD)"
     button.click()
     path = downloads / "brewline-rewards.jsonld"
-    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["@context"]["dpv"] == "https://w3id.org/dpv#" and document["@graph"]

@@ -12,6 +12,7 @@ from browser_kit import (
     require_browser,
     running,
     set_editor,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import ids
@@ -20,7 +21,6 @@ from notice_builder.resources import template_text
 from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
-STEP = 20  # seconds: the most any one wait below may take (autosave runs every 3 s)
 TITLE = "en: Brewline Rewards privacy notice"
 
 
@@ -40,15 +40,9 @@ def site(tmp_path, monkeypatch):
     store.close()
 
 
-def _wait(driver, condition, timeout: float = STEP):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
-
-
 def _open(driver, url: str) -> None:
     driver.get(url)
-    _wait(driver, preview_shown)
+    wait_until(driver, preview_shown)
 
 
 def _text(driver, id: str) -> str:
@@ -62,7 +56,7 @@ def _editor(driver) -> str:
 def _retitle(driver, title: str) -> str:
     text = _editor(driver).replace(TITLE, f"en: {title}", 1)
     set_editor(driver, text)
-    _wait(driver, lambda d: title in preview_text(d))
+    wait_until(driver, lambda d: title in preview_text(d))
     return text
 
 
@@ -74,7 +68,7 @@ def test_an_autosaved_edit_survives_a_reload_and_comes_back_on_restore(site):
     driver, url, store = site
     [info] = store.list()
     edited = _retitle(driver, "Typed before the tab was closed")
-    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
     client = _client_id(driver)
     assert len(client) == 32
     assert store.drafts.get(info.id, client).text == edited
@@ -82,21 +76,21 @@ def test_an_autosaved_edit_survives_a_reload_and_comes_back_on_restore(site):
     driver.refresh()  # the tab is reloaded: the page shows the saved version again
     _open(driver, url)
     banner = driver.find_element("id", ids.DRAFT_BANNER)
-    _wait(driver, lambda d: banner.is_displayed())
+    wait_until(driver, lambda d: banner.is_displayed())
     message = _text(driver, ids.DRAFT_MESSAGE)
     assert message.startswith("Unsaved edits from ") and "(based on v1)" in message
     assert _editor(driver) == store.get(info.id).text
     assert _client_id(driver) == client  # the same browser keeps its id
 
     driver.find_element("id", ids.DRAFT_RESTORE).click()
-    _wait(driver, lambda d: _editor(d) == edited)
-    _wait(driver, lambda d: "Typed before the tab was closed" in preview_text(d))
-    _wait(driver, lambda d: not banner.is_displayed())
-    _wait(driver, lambda d: "back in the editor" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: _editor(d) == edited)
+    wait_until(driver, lambda d: "Typed before the tab was closed" in preview_text(d))
+    wait_until(driver, lambda d: not banner.is_displayed())
+    wait_until(driver, lambda d: "back in the editor" in _text(d, ids.AUTOSAVE_STATUS))
     assert [v.number for v in store.versions(info.id)] == [1]  # restoring saved nothing
 
     driver.find_element("id", ids.SAVE).click()
-    _wait(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
     assert store.drafts.get(info.id, client) is None  # cleared once saved
 
 
@@ -104,13 +98,13 @@ def test_discard_throws_the_draft_away(site):
     driver, url, store = site
     [info] = store.list()
     _retitle(driver, "Not wanted")
-    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
     driver.refresh()
     _open(driver, url)
     banner = driver.find_element("id", ids.DRAFT_BANNER)
-    _wait(driver, lambda d: banner.is_displayed())
+    wait_until(driver, lambda d: banner.is_displayed())
     driver.find_element("id", ids.DRAFT_DISCARD).click()
-    _wait(driver, lambda d: not banner.is_displayed())
+    wait_until(driver, lambda d: not banner.is_displayed())
     assert "discarded" in _text(driver, ids.AUTOSAVE_STATUS)
     assert store.drafts.get(info.id, _client_id(driver)) is None
     driver.refresh()
@@ -122,7 +116,7 @@ def test_a_failed_save_keeps_the_text_on_screen_and_the_draft(site):
     driver, _, store = site
     [info] = store.list()
     edited = _retitle(driver, "Saved while the disk failed")
-    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
 
     def fail(conn, cursor, statement, *args):
         if statement.lstrip().upper().startswith("INSERT INTO VERSIONS"):
@@ -131,7 +125,7 @@ def test_a_failed_save_keeps_the_text_on_screen_and_the_draft(site):
     sa.event.listen(store._engine, "before_cursor_execute", fail)
     try:
         driver.find_element("id", ids.SAVE).click()
-        _wait(driver, lambda d: "could not save the notice" in _text(d, ids.SAVE_STATUS))
+        wait_until(driver, lambda d: "could not save the notice" in _text(d, ids.SAVE_STATUS))
     finally:
         sa.event.remove(store._engine, "before_cursor_execute", fail)
     assert "Nothing was changed" in _text(driver, ids.SAVE_STATUS)
@@ -140,7 +134,7 @@ def test_a_failed_save_keeps_the_text_on_screen_and_the_draft(site):
     assert store.drafts.get(info.id, _client_id(driver)).text == edited
 
     driver.find_element("id", ids.SAVE).click()  # the disk is back: the same text saves
-    _wait(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
     assert store.get(info.id).text == edited
 
 
@@ -152,16 +146,16 @@ def test_create_a_notice_from_the_gdpr_template_with_the_keyboard(site):
     picker.send_keys(Keys.ARROW_DOWN)  # opens the list on the sample, the first template
     picker.send_keys(Keys.ARROW_DOWN)
     picker.send_keys(Keys.ENTER)
-    _wait(
+    wait_until(
         driver,
         lambda d: d.find_element("id", ids.TEMPLATE).get_attribute("value") == "GDPR only (EU)",
     )
     create = driver.find_element("id", ids.CREATE)
     create.send_keys(Keys.ENTER)  # a keyboard user presses Enter on the focused button
-    _wait(driver, lambda d: "from the template “GDPR only (EU)”" in _text(d, ids.SAVE_STATUS))
-    _wait(driver, lambda d: _editor(d) == template_text("gdpr"))
-    _wait(driver, lambda d: "Your company name" in preview_text(d))
-    _wait(driver, lambda d: "Your company name privacy notice" in _text(d, ids.NOTICE_LIST))
+    wait_until(driver, lambda d: "from the template “GDPR only (EU)”" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: _editor(d) == template_text("gdpr"))
+    wait_until(driver, lambda d: "Your company name" in preview_text(d))
+    wait_until(driver, lambda d: "Your company name privacy notice" in _text(d, ids.NOTICE_LIST))
     created = next(n for n in store.list() if n.template == "gdpr")
     assert created.title == "Your company name privacy notice"
 
@@ -170,19 +164,21 @@ def test_a_reload_that_opens_another_notice_still_offers_the_draft(site):
     driver, url, store = site
     [info] = store.list()
     edited = _retitle(driver, "Edited before a colleague made a notice")
-    _wait(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
     store.create(author="colleague", from_template="ccpa")  # now the most recently saved
 
     driver.refresh()  # the page opens the colleague's notice
     _open(driver, url)
-    _wait(driver, lambda d: "notice at collection" in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: "notice at collection" in _text(d, ids.EDITOR_HEADING))
     banner = driver.find_element("id", ids.DRAFT_BANNER)
-    _wait(driver, lambda d: banner.is_displayed())
+    wait_until(driver, lambda d: banner.is_displayed())
     assert "Unsaved edits to “Brewline Rewards privacy notice”" in _text(driver, ids.DRAFT_MESSAGE)
 
     driver.find_element("id", ids.DRAFT_RESTORE).click()
-    _wait(driver, lambda d: _editor(d) == edited)
-    _wait(driver, lambda d: "Brewline Rewards privacy notice (v1)" in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: _editor(d) == edited)
+    wait_until(
+        driver, lambda d: "Brewline Rewards privacy notice (v1)" in _text(d, ids.EDITOR_HEADING)
+    )
     driver.find_element("id", ids.SAVE).click()
-    _wait(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
     assert store.get(info.id).text == edited

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from browser_kit import (
-    WAIT,
     chrome,
     console_errors,
     preview_image,
@@ -20,6 +19,7 @@ from browser_kit import (
     preview_text,
     require_browser,
     running,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import create_app, ids
@@ -42,16 +42,10 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver, downloads
         assert console_errors(driver) == []
     store.close()
-
-
-def _wait(driver, condition, timeout: float = WAIT):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _layout_value(driver) -> str:
@@ -70,7 +64,7 @@ def _thumbs(driver):
 
 def _open_gallery(driver):
     driver.find_element("css selector", f"#{ids.GALLERY} button").click()
-    _wait(driver, lambda d: len(_thumbs(d)) == len(layout_names()), timeout=40)
+    wait_until(driver, lambda d: len(_thumbs(d)) == len(layout_names()), timeout=40)
     return _thumbs(driver)
 
 
@@ -96,10 +90,10 @@ def test_gallery_thumbnail_chooses_the_layout(page):
     before_src, before_text = preview_src(driver), preview_text(driver)
     [flow] = [t for t in thumbs if t.get_attribute("data-layout") == "data-flow"]
     flow.click()
-    _wait(driver, lambda d: _layout_value(d) == "data-flow")
-    _wait(driver, lambda d: preview_src(d) != before_src and preview_shown(d))
+    wait_until(driver, lambda d: _layout_value(d) == "data-flow")
+    wait_until(driver, lambda d: preview_src(d) != before_src and preview_shown(d))
     assert preview_text(driver) != before_text
-    _wait(
+    wait_until(
         driver,
         lambda d: [t.get_attribute("data-layout") for t in _thumbs(d)
                    if t.get_attribute("aria-pressed") == "true"] == ["data-flow"],
@@ -116,8 +110,8 @@ def test_gallery_is_keyboard_accessible(page):
     assert driver.switch_to.active_element == target
     before = preview_src(driver)
     target.send_keys(Keys.ENTER)
-    _wait(driver, lambda d: _layout_value(d) == "rights-and-choices")
-    _wait(driver, lambda d: preview_src(d) != before and preview_shown(d))
+    wait_until(driver, lambda d: _layout_value(d) == "rights-and-choices")
+    wait_until(driver, lambda d: preview_src(d) != before and preview_shown(d))
     # Tab moves on to the next thumbnail.
     focused = driver.switch_to.active_element
     focused.send_keys(Keys.TAB)
@@ -127,7 +121,7 @@ def test_gallery_is_keyboard_accessible(page):
 def test_email_kit_shows_the_snippet_with_alt_text_and_downloads(page):
     driver, downloads = page
     driver.find_element("id", ids.EMAIL_MAKE).click()
-    box = _wait(
+    box = wait_until(
         driver,
         lambda d: (
             (el := d.find_element("id", ids.EMAIL_HTML)).is_displayed()
@@ -146,7 +140,7 @@ def test_email_kit_shows_the_snippet_with_alt_text_and_downloads(page):
 
     driver.find_element("id", ids.EMAIL_DOWNLOAD_BUTTON).click()
     path = downloads / "brewline-rewards-email-banner-en-email-kit.zip"
-    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
     with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
         assert "email.html" in archive.namelist()
         assert archive.read("notice-email.png")[:8] == b"\x89PNG\r\n\x1a\n"
@@ -158,31 +152,33 @@ def test_bundle_downloads_a_zip_whose_manifest_lists_its_files(page):
     button = driver.find_element("id", ids.BUNDLE_BUTTON)
     button.click()
     # While it is made: the button is disabled and Cancel is offered.
-    _wait(driver, lambda d: not d.find_element("id", ids.BUNDLE_BUTTON).is_enabled(), timeout=5)
+    wait_until(
+        driver, lambda d: not d.find_element("id", ids.BUNDLE_BUTTON).is_enabled(), timeout=5
+    )
     assert driver.find_element("id", ids.BUNDLE_CANCEL).is_displayed()
     path = downloads / "brewline-rewards-bundle.zip"
-    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=120)
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=120)
     with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         files = sorted(n for n in archive.namelist() if n != "manifest.json")
     assert sorted(entry["file"] for entry in manifest["files"]) == files
     assert len(files) == len(layout_names()) * 2 * 3  # every layout x en, ar x svg, png, pdf
-    status = _wait(driver, lambda d: d.find_element("id", ids.BUNDLE_STATUS).text)
+    status = wait_until(driver, lambda d: d.find_element("id", ids.BUNDLE_STATUS).text)
     assert "Bundle ready" in status
-    _wait(driver, lambda d: d.find_element("id", ids.BUNDLE_BUTTON).is_enabled())
+    wait_until(driver, lambda d: d.find_element("id", ids.BUNDLE_BUTTON).is_enabled())
     assert not driver.find_element("id", ids.BUNDLE_PROGRESS_BOX).is_displayed()
 
 
 def test_a_cancelled_bundle_downloads_nothing(page):
     driver, downloads = page
     driver.find_element("id", ids.BUNDLE_BUTTON).click()
-    cancel = _wait(
+    cancel = wait_until(
         driver,
         lambda d: (el := d.find_element("id", ids.BUNDLE_CANCEL)).is_displayed() and el,
         timeout=5,
     )
     cancel.click()
-    _wait(driver, lambda d: d.find_element("id", ids.BUNDLE_BUTTON).is_enabled(), timeout=10)
+    wait_until(driver, lambda d: d.find_element("id", ids.BUNDLE_BUTTON).is_enabled(), timeout=10)
     assert not driver.find_element("id", ids.BUNDLE_CANCEL).is_displayed()
     time.sleep(3)  # longer than a poll: a finished job would have been handed over by now
     assert list(downloads.iterdir()) == []
@@ -201,6 +197,6 @@ def test_png_preview_has_the_pixels_it_is_shown_with(page):
     assert abs(preview_image(driver).width - _shown_width(driver)) <= 1
     before = preview_src(driver)
     driver.set_window_size(1300, 1200)  # a narrower preview column
-    _wait(driver, lambda d: preview_src(d) != before and preview_shown(d))
+    wait_until(driver, lambda d: preview_src(d) != before and preview_shown(d))
     assert abs(preview_image(driver).width - _shown_width(driver)) <= 1
     assert preview_image(driver).width < 1200

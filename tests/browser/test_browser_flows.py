@@ -12,6 +12,7 @@ from browser_kit import (
     require_browser,
     running,
     set_editor,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import ids
@@ -19,7 +20,6 @@ from notice_builder.app.factory import create_app
 from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
-STEP = 20  # seconds: the most any one wait below may take
 
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
@@ -42,15 +42,9 @@ def site(tmp_path, monkeypatch):
     store.close()
 
 
-def _wait(driver, condition, timeout: float = STEP):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
-
-
 def _open(driver, url: str) -> None:
     driver.get(url)
-    _wait(driver, preview_shown)
+    wait_until(driver, preview_shown)
 
 
 def _text(driver, id: str) -> str:
@@ -65,8 +59,10 @@ def _retitle(driver, title: str) -> str:
     """Change the notice's English title in the editor; wait until the app has the text."""
     text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
     set_editor(driver, text)
-    _wait(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS) and _editor(d) == text)
-    _wait(driver, lambda d: title in preview_svg(d))
+    wait_until(
+        driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS) and _editor(d) == text
+    )
+    wait_until(driver, lambda d: title in preview_svg(d))
     return text
 
 
@@ -75,7 +71,7 @@ def _click(driver, id: str) -> None:
 
 
 def _status(driver, id: str, words: str) -> str:
-    return _wait(driver, lambda d: words in (t := _text(d, id)) and t)
+    return wait_until(driver, lambda d: words in (t := _text(d, id)) and t)
 
 
 def test_two_tabs_conflict_keeps_the_text_and_saves_a_copy(site):
@@ -99,10 +95,10 @@ def test_two_tabs_conflict_keeps_the_text_and_saves_a_copy(site):
     assert info.head_version == 2 and "First tab title" in store.get(info.id).text
 
     copy = driver.find_element("id", ids.SAVE_AS_COPY)
-    _wait(driver, lambda d: copy.is_displayed())
+    wait_until(driver, lambda d: copy.is_displayed())
     copy.click()
     _status(driver, ids.SAVE_STATUS, "Saved as a new notice")
-    _wait(driver, lambda d: "Second tab title" in _text(d, ids.NOTICE_LIST))
+    wait_until(driver, lambda d: "Second tab title" in _text(d, ids.NOTICE_LIST))
     notices = store.list()
     assert len(notices) == 2
     kept = next(n for n in notices if n.title == "Second tab title")
@@ -117,12 +113,12 @@ def test_restoring_an_old_version_makes_a_new_head_with_its_text(site):
     _retitle(driver, "A shorter title")
     _click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
-    restore = _wait(
+    restore = wait_until(
         driver, lambda d: d.find_element("css selector", "[aria-label='Restore version 1']")
     )
     restore.click()
     _status(driver, ids.SAVE_STATUS, "Restored version 1 as version 3")
-    _wait(driver, lambda d: _editor(d) == original)
+    wait_until(driver, lambda d: _editor(d) == original)
     assert store.get(info.id).version == 3 and store.version(info.id, 3) == original
     assert [v.number for v in store.versions(info.id)] == [1, 2, 3]
 
@@ -132,12 +128,12 @@ def test_markup_in_a_title_stays_text(site):
     title = "'" + XSS + "'"  # single-quoted YAML: the double quotes inside stay as they are
     text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
     set_editor(driver, text)
-    _wait(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS))
-    _wait(driver, lambda d: "window.__pwned=1" in preview_svg(d))
+    wait_until(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS))
+    wait_until(driver, lambda d: "window.__pwned=1" in preview_svg(d))
     _click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
-    _wait(driver, lambda d: XSS in _text(d, ids.NOTICE_LIST))
-    _wait(driver, lambda d: XSS in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: XSS in _text(d, ids.NOTICE_LIST))
+    wait_until(driver, lambda d: XSS in _text(d, ids.EDITOR_HEADING))
     assert XSS in preview_text(driver)  # the picture's words, given as text: never markup
     assert not driver.find_elements("css selector", f"#{ids.PREVIEW_BOX} script")
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
@@ -179,8 +175,8 @@ def test_importing_a_valid_file_opens_it(site, tmp_path):
     upload = driver.find_element("css selector", f"#{ids.IMPORT} input[type=file]")
     upload.send_keys(str(good))
     _status(driver, ids.IMPORT_STATUS, "from imported.yaml")
-    _wait(driver, lambda d: "Imported one" in _text(d, ids.EDITOR_HEADING))
-    _wait(driver, lambda d: "Imported one" in preview_svg(d))
+    wait_until(driver, lambda d: "Imported one" in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: "Imported one" in preview_svg(d))
     assert len(store.list()) == 2
 
 
@@ -189,21 +185,21 @@ def test_compare_then_duplicate_and_archive(site):
     _retitle(driver, "Compared title")
     _click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
-    _wait(driver, lambda d: "v2" in _text(d, ids.HISTORY))
+    wait_until(driver, lambda d: "v2" in _text(d, ids.HISTORY))
     _click(driver, ids.COMPARE)
     shown = _status(driver, ids.COMPARE_RESULT, "from v1 to v2")
     assert "Compared title" in shown
-    _wait(driver, lambda d: len(d.find_elements("css selector", ".compare-image")) == 2)
+    wait_until(driver, lambda d: len(d.find_elements("css selector", ".compare-image")) == 2)
 
     _click(driver, ids.DUPLICATE)
     _status(driver, ids.SAVE_STATUS, "Duplicated as a new notice")
-    _wait(driver, lambda d: len(store.list()) == 2)
+    wait_until(driver, lambda d: len(store.list()) == 2)
     _click(driver, ids.ARCHIVE)
     _status(driver, ids.ARCHIVED_NOTE, "saving is refused")
-    _wait(driver, lambda d: d.find_element("id", ids.UNARCHIVE).is_displayed())
+    wait_until(driver, lambda d: d.find_element("id", ids.UNARCHIVE).is_displayed())
     _click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "This notice is archived")
     assert len(store.list()) == 1 and len(store.list(include_archived=True)) == 2
     _click(driver, ids.UNARCHIVE)
-    _wait(driver, lambda d: not _text(d, ids.ARCHIVED_NOTE))
+    wait_until(driver, lambda d: not _text(d, ids.ARCHIVED_NOTE))
     assert len(store.list()) == 2

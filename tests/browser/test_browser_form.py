@@ -7,7 +7,6 @@ import json
 
 import pytest
 from browser_kit import (
-    WAIT,
     chrome,
     console_errors,
     preview_shown,
@@ -16,6 +15,7 @@ from browser_kit import (
     require_browser,
     running,
     set_editor,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import create_app, ids
@@ -35,16 +35,10 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver
         assert console_errors(driver) == []
     store.close()
-
-
-def _wait(driver, condition, timeout: float = WAIT):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _dom_id(path: str, locale: str = "", kind: str = ids.FORM_VALUE) -> str:
@@ -66,7 +60,7 @@ def _value_of(driver, path: str, locale: str = "") -> str | None:
 
 
 def _field(driver, path: str, locale: str = "", kind: str = ids.FORM_VALUE):
-    return _wait(driver, lambda d: _by_id(d, _dom_id(path, locale, kind)))
+    return wait_until(driver, lambda d: _by_id(d, _dom_id(path, locale, kind)))
 
 
 def _open_section(driver, title: str) -> None:
@@ -86,7 +80,7 @@ def _retype(element, text: str) -> None:
     from selenium.webdriver.common.keys import Keys
 
     # A section that was just opened is still unfolding: wait until a person could click it.
-    _wait(element.parent, lambda d: element.is_displayed() and element.size["height"] > 0)
+    wait_until(element.parent, lambda d: element.is_displayed() and element.size["height"] > 0)
     element.click()
     element.send_keys(Keys.CONTROL, "a")
     element.send_keys(text)
@@ -111,12 +105,12 @@ def test_editing_the_organisation_name_changes_the_yaml_and_the_preview(page):
     _open_section(driver, "Organisation and contacts")
     name = _field(driver, "/controller/name")
     _retype(name, "Kettle and Bean")
-    _wait(driver, lambda d: "name: Kettle and Bean" in _yaml(d))
+    wait_until(driver, lambda d: "name: Kettle and Bean" in _yaml(d))
     text = _yaml(driver)
     assert "# Brewline Rewards: the privacy notice" in text  # the author's comments are kept
     assert "legal_name: Brewline Coffee Company Ltd" in text
     # the byline under the title names the organisation: the picture is drawn again
-    _wait(driver, lambda d: preview_src(d) != before)
+    wait_until(driver, lambda d: preview_src(d) != before)
 
 
 def test_editing_the_yaml_changes_the_form(page):
@@ -125,9 +119,9 @@ def test_editing_the_yaml_changes_the_form(page):
         "en: Brewline Rewards privacy notice", "en: Brewline Rewards notice, revised"
     )
     set_editor(driver, text)
-    _wait(driver, lambda d: "revised" in preview_svg(d))
+    wait_until(driver, lambda d: "revised" in preview_svg(d))
     driver.find_element("id", ids.FORM_TAB).click()
-    _wait(driver, lambda d: _value_of(d, "/title", "en") == "Brewline Rewards notice, revised")
+    wait_until(driver, lambda d: _value_of(d, "/title", "en") == "Brewline Rewards notice, revised")
 
 
 def test_quick_edits_of_two_fields_both_reach_the_yaml(page):
@@ -135,8 +129,8 @@ def test_quick_edits_of_two_fields_both_reach_the_yaml(page):
     # The second edit leaves before the first one's answer is back: neither may be lost.
     _retype(_field(driver, "/contact"), "Questions? Ask privacy@brewline.example")
     _retype(_field(driver, "/summary", "en"), "What the app collects and why.")
-    _wait(driver, lambda d: "What the app collects and why." in _yaml(d))
-    _wait(driver, lambda d: "contact: Questions? Ask privacy@brewline.example" in _yaml(d))
+    wait_until(driver, lambda d: "What the app collects and why." in _yaml(d))
+    wait_until(driver, lambda d: "contact: Questions? Ask privacy@brewline.example" in _yaml(d))
 
 
 def test_ticking_a_practice_in_the_grid_adds_it_to_the_yaml(page):
@@ -146,13 +140,13 @@ def test_ticking_a_practice_in_the_grid_adds_it_to_the_yaml(page):
         {"category": "location", "purpose": "rewards", "type": ids.FORM_CELL},
         separators=(",", ":"),
     )
-    box = _wait(driver, lambda d: _by_id(d, cell_id))
+    box = wait_until(driver, lambda d: _by_id(d, cell_id))
     assert not box.is_selected()
     label = box.get_attribute("aria-label")
     assert label.startswith("Location for the store finder used for")
     driver.execute_script("arguments[0].click();", box)
-    _wait(driver, lambda d: "- id: location-rewards" in _yaml(d))
-    _wait(driver, lambda d: _by_id(d, cell_id).is_selected())
+    wait_until(driver, lambda d: "- id: location-rewards" in _yaml(d))
+    wait_until(driver, lambda d: _by_id(d, cell_id).is_selected())
 
 
 def test_a_bad_email_is_shown_on_its_field_and_the_yaml_is_kept(page):
@@ -161,7 +155,7 @@ def test_a_bad_email_is_shown_on_its_field_and_the_yaml_is_kept(page):
     _open_section(driver, "Organisation and contacts")
     email = _field(driver, "/controller/email")
     _retype(email, "privacy-at-brewline")
-    _wait(
+    wait_until(
         driver,
         lambda d: _by_id(d, _dom_id("/controller/email")).get_attribute("aria-invalid") == "true",
     )
@@ -173,7 +167,7 @@ def test_a_bad_email_is_shown_on_its_field_and_the_yaml_is_kept(page):
 
 def test_a_finding_opens_its_field_in_the_form(page):
     driver = page
-    link = _wait(
+    link = wait_until(
         driver,
         lambda d: next(
             (
@@ -187,5 +181,5 @@ def test_a_finding_opens_its_field_in_the_form(page):
     driver.find_element("id", ids.YAML_TAB).click()
     link.click()
     target = _dom_id("/practices/3/profiling", kind=ids.FORM_CHECK)
-    _wait(driver, lambda d: d.switch_to.active_element.get_attribute("id") == target)
+    wait_until(driver, lambda d: d.switch_to.active_element.get_attribute("id") == target)
     assert driver.find_element("id", ids.FORM_TAB).get_attribute("aria-selected") == "true"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from browser_kit import (
-    WAIT,
     chrome,
     console_errors,
     preview_shown,
@@ -17,6 +16,7 @@ from browser_kit import (
     require_browser,
     running,
     set_editor,
+    wait_until,
 )  # isort: skip
 
 from notice_builder.app import create_app, ids
@@ -37,16 +37,10 @@ def page(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver, url, store
         assert console_errors(driver) == []
     store.close()
-
-
-def _wait(driver, condition, timeout: float = WAIT):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _html(driver, name: str) -> str | None:
@@ -58,7 +52,7 @@ def _switch_to(driver, label: str, lang: str) -> None:
     switch = driver.find_element("id", ids.UI_LANGUAGE)
     option = next(o for o in switch.find_elements("css selector", "label") if o.text == label)
     option.click()
-    _wait(
+    wait_until(
         driver,
         lambda d: (
             _html(d, "lang") == lang
@@ -66,7 +60,7 @@ def _switch_to(driver, label: str, lang: str) -> None:
             and d.find_elements("id", ids.SAVE)
         ),
     )
-    _wait(driver, preview_shown)
+    wait_until(driver, preview_shown)
 
 
 def _editor_text(driver) -> str:
@@ -80,7 +74,7 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     edited = saved.replace("Brewline Rewards privacy notice", EDITED_TITLE, 1)
     assert edited != saved
     set_editor(driver, edited)
-    _wait(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has the edit
+    wait_until(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has the edit
 
     _switch_to(driver, "العربية", "ar")
     assert _html(driver, "dir") == "rtl"
@@ -97,8 +91,8 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert box.get_attribute("dir") == "ltr"
     assert driver.execute_script("return getComputedStyle(arguments[0]).direction", box) == "ltr"
     # The unsaved edit came across the reload, and nothing was saved by the switch.
-    _wait(driver, lambda d: EDITED_TITLE in _editor_text(d))
-    _wait(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has it, not only the box
+    wait_until(driver, lambda d: EDITED_TITLE in _editor_text(d))
+    wait_until(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has it, not only the box
     assert store.get(store.list()[0].id).version == 1
     if os.environ.get("NB_UPDATE_SCREENSHOTS") == "1":
         time.sleep(0.5)  # let the image paint
@@ -109,16 +103,16 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert _html(driver, "dir") == "ltr"
     assert "Notice builder" in driver.find_element("css selector", ".app-header").text
     assert driver.find_element("id", ids.SAVE).text == "Save"
-    _wait(driver, lambda d: EDITED_TITLE in _editor_text(d))
+    wait_until(driver, lambda d: EDITED_TITLE in _editor_text(d))
 
 
 def test_the_choice_is_remembered_and_the_address_can_ask_for_it(page):
     driver, url, _ = page
     driver.get(url + "?lang=ar")
-    _wait(driver, preview_shown)
+    wait_until(driver, preview_shown)
     assert (_html(driver, "lang"), _html(driver, "dir")) == ("ar", "rtl")
     # A later visit without `?lang=` is still in Arabic: the choice was kept in a cookie.
     driver.get(url)
-    _wait(driver, preview_shown)
+    wait_until(driver, preview_shown)
     assert _html(driver, "lang") == "ar"
     assert driver.find_element("id", ids.DOWNLOAD_BUTTON).text == "تنزيل"

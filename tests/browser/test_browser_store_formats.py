@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from browser_kit import chrome, console_errors, preview_shown, require_browser, running  # isort: skip
+from browser_kit import (  # isort: skip
+    chrome,
+    console_errors,
+    preview_shown,
+    require_browser,
+    running,
+    wait_until,
+)
 
 from notice_builder.app import ids
 from notice_builder.app.factory import create_app
@@ -13,7 +20,6 @@ from notice_builder.formats.google_play import HEADER
 from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
-STEP = 20  # seconds: the most any one wait below may take
 
 
 @pytest.fixture
@@ -27,16 +33,10 @@ def site(tmp_path, monkeypatch):
     downloads.mkdir()
     with running(create_app(store)) as url, chrome(downloads) as driver:
         driver.get(url)
-        _wait(driver, preview_shown)
+        wait_until(driver, preview_shown)
         yield driver, store, downloads
         assert console_errors(driver) == []
     store.close()
-
-
-def _wait(driver, condition, timeout: float = STEP):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition)
 
 
 def _text(driver, id: str) -> str:
@@ -60,13 +60,13 @@ def _google_csv(store) -> bytes:
 
 def test_export_the_open_notice_as_a_google_play_csv(site):
     driver, _, downloads = site
-    _wait(
+    wait_until(
         driver,
         lambda d: "Google Play Data safety CSV cannot say" in _text(d, ids.STORE_FORMAT_LOSSES),
     )
     _click(driver, ids.STORE_FORMAT_BUTTON)
     path = downloads / "brewline-rewards-google-play.csv"
-    _wait(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == ",".join(HEADER)
     assert "Exported brewline-rewards-google-play.csv" in _text(driver, ids.STORE_FORMAT_STATUS)
@@ -79,7 +79,7 @@ def test_a_broken_csv_shows_its_row_and_creates_nothing(site, tmp_path):
     bad = tmp_path / "data-safety.csv"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _drop(driver, bad)
-    shown = _wait(driver, lambda d: "Row 2" in (t := _text(d, ids.IMPORT_STATUS)) and t)
+    shown = wait_until(driver, lambda d: "Row 2" in (t := _text(d, ids.IMPORT_STATUS)) and t)
     assert "column 3" in shown and "MAYBE" in shown and "data-safety.csv" in shown
     assert not driver.find_element("id", ids.LABEL_CHOICE).is_displayed()
     [info] = store.list()
@@ -91,11 +91,11 @@ def test_a_label_applied_to_the_open_notice_is_a_new_version_with_its_losses(sit
     good = tmp_path / "data-safety.csv"
     good.write_bytes(_google_csv(store))
     _drop(driver, good)
-    _wait(driver, lambda d: d.find_element("id", ids.LABEL_CHOICE).is_displayed())
+    wait_until(driver, lambda d: d.find_element("id", ids.LABEL_CHOICE).is_displayed())
     assert "Google Play Data safety CSV" in _text(driver, ids.LABEL_QUESTION)
     _click(driver, ids.LABEL_APPLY)
-    _wait(driver, lambda d: "as version 2" in _text(d, ids.IMPORT_STATUS))
-    _wait(driver, lambda d: "(v2)" in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: "as version 2" in _text(d, ids.IMPORT_STATUS))
+    wait_until(driver, lambda d: "(v2)" in _text(d, ids.EDITOR_HEADING))
     assert "could not carry" in _text(driver, ids.LABEL_LOSSES)
     [info] = store.list()
     assert info.head_version == 2
