@@ -30,7 +30,11 @@ PLURALS_AR = {"zero", "one", "two", "few", "many", "other"}
 
 
 def _catalogue(lang: str) -> dict:
-    return yaml.safe_load((CATALOGUES / lang / "app.yaml").read_text(encoding="utf-8"))
+    """The interface's messages: `app.yaml` and the `app-<part>.yaml` files beside it."""
+    merged: dict = {}
+    for path in sorted((CATALOGUES / lang).glob("app*.yaml")):
+        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return merged
 
 
 def _used_keys() -> tuple[set[str], set[str]]:
