@@ -20,7 +20,7 @@ import dash_mantine_components as dmc
 from dash import Input, State, dcc
 from flask import has_request_context, request
 
-from ..i18n import is_rtl, t
+from ..i18n import is_rtl, say
 from . import ids
 
 LANGUAGES = {"en": "English", "ar": "العربية"}
@@ -30,10 +30,6 @@ COOKIE = "nb_lang"
 OPEN_COOKIE = "nb_open"  # the notice open when the language was switched (set by the browser)
 COOKIE_SECONDS = 365 * 24 * 3600
 CARRY_KEY = "nb-language-carry"  # sessionStorage: the editor text across the switch's reload
-
-# First Strong Isolate … Pop Directional Isolate: a number or id inside a sentence of the other
-# direction keeps its own order ("v12", "notice-3") instead of being reordered by its neighbours.
-FSI, PDI = "\u2068", "\u2069"
 
 _chosen: contextvars.ContextVar[str | None] = contextvars.ContextVar("nb_ui_language", default=None)
 
@@ -95,20 +91,12 @@ def using(lang: str) -> Iterator[None]:
         _chosen.reset(token)
 
 
-def isolate(value: Any) -> str:
-    """`value` as text that keeps its own direction inside a sentence of the other one."""
-    return f"{FSI}{value}{PDI}"
-
-
 def tr(key: str, count: float | None = None, **params: Any) -> str:
     """The interface message `app.<key>` in the current language.
 
     In a right-to-left language every filled-in value (names, versions, ids, paths) is isolated
     so it reads in its own direction; a bare count needs no isolate, and English stays plain."""
-    lang = current()
-    if is_rtl(lang):
-        params = {name: isolate(value) for name, value in params.items()}
-    return t(f"app.{key}", lang, count, **params)
+    return say(f"app.{key}", current(), count, **params)
 
 
 def direction(lang: str | None = None) -> str:

@@ -91,6 +91,24 @@ def t(key: str, locale: str, count: float | None = None, **params: Any) -> str:
     return entry.format(**params) if params else entry
 
 
+# First Strong Isolate … Pop Directional Isolate: a value inside a sentence of the other direction
+# ("v12", "notice-3", "purchases") keeps its own order instead of being reordered by its neighbours.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(value: Any) -> str:
+    """`value` as text that keeps its own direction inside a sentence of the other one."""
+    return f"{FSI}{value}{PDI}"
+
+
+def say(key: str, locale: str, count: float | None = None, **params: Any) -> str:
+    """`t` for sentences shown to people: in a right-to-left locale every filled-in value is
+    isolated so it reads in its own direction; a bare count needs no isolate."""
+    if is_rtl(locale):
+        params = {name: isolate(value) for name, value in params.items()}
+    return t(key, locale, count, **params)
+
+
 def format_number(n: float) -> str:
     """Digits as the notices write them: Western digits, thin grouping for thousands."""
     if n == int(n):

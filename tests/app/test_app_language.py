@@ -16,8 +16,9 @@ from notice_builder.app import ids, language, views
 from notice_builder.app.callbacks.flows import TEMPLATE_LABELS
 from notice_builder.app.callbacks.report import exportable
 from notice_builder.app.forms.spec import SECTIONS
-from notice_builder.app.language import FSI, PDI, tr
+from notice_builder.app.language import tr
 from notice_builder.app.layout import build_layout
+from notice_builder.i18n import FSI, PDI
 from notice_builder.io.report_csv import HEADER
 
 store = app_testkit.store
