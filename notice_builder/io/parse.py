@@ -29,6 +29,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from ..i18n.messages import Phrase, phrase, render
+
 __all__ = [
     "DEFAULT_LIMITS",
     "DocumentError",
@@ -62,12 +64,20 @@ class DocumentError(ValueError):
         source: str = "<input>",
         line: int | None = None,
         column: int | None = None,
+        key: str | None = None,
+        params: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
         self.line = line
         self.column = column
+        self.key = key
+        self.params = params or {}
+
+    def text(self, locale: str) -> str:
+        """The message in `locale` (the English `message` when it has no catalogue key)."""
+        return render(self.key, self.params, locale) if self.key else self.message
 
     def __str__(self) -> str:
         where = self.source
@@ -79,11 +89,21 @@ class DocumentError(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keep source/line/column across pickling (e.g. multiprocessing workers).
-        return (_rebuild_error, (self.message, self.source, self.line, self.column))
+        return (
+            _rebuild_error,
+            (self.message, self.source, self.line, self.column, self.key, self.params),
+        )
 
 
-def _rebuild_error(message: str, source: str, line: int | None, column: int | None):
-    return DocumentError(message, source=source, line=line, column=column)
+def _rebuild_error(
+    message: str,
+    source: str,
+    line: int | None,
+    column: int | None,
+    key: str | None = None,
+    params: dict[str, Any] | None = None,
+):
+    return DocumentError(message, source=source, line=line, column=column, key=key, params=params)
 
 
 @dataclass(frozen=True)
@@ -151,13 +171,24 @@ class ParsedDocument:
 
 
 class _Problem(Exception):
-    """Internal error without a source name; parse_document turns it into DocumentError."""
+    """Internal error without a source name; parse_document turns it into DocumentError.
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.message = message
+    `name` is its message in the catalogues (`problems.parse.<name>`), `params` its values."""
+
+    def __init__(
+        self, name: str, line: int | None = None, column: int | None = None, /, **params: Any
+    ):
+        self.name = name
+        self.key = f"problems.parse.{name}"
+        self.params = params
+        self.message = render(self.key, params, "en")
+        super().__init__(self.message)
         self.line = line
         self.column = column
+
+    def at(self, line: int | None, column: int | None = None) -> _Problem:
+        """The same problem at another position."""
+        return _Problem(self.name, line, column, **self.params)
 
 
 _FIRST_CHAR = re.compile(rb"(?:\xef\xbb\xbf)?\s*(\S)")
@@ -197,11 +228,19 @@ def parse_document(
             data, source_map = _parse_json(text, limits)
     except _Problem as problem:
         raise DocumentError(
-            problem.message, source=source, line=problem.line, column=problem.column
+            problem.message,
+            source=source,
+            line=problem.line,
+            column=problem.column,
+            key=problem.key,
+            params=problem.params,
         ) from None
     except (MemoryError, RecursionError):
         # Both parsers are iterative and the limits come first, so this is a last resort.
-        raise DocumentError("document is too large or too deeply nested", source=source) from None
+        too_large = _Problem("too_large_or_deep")
+        raise DocumentError(
+            too_large.message, source=source, key=too_large.key, params=too_large.params
+        ) from None
     return ParsedDocument(data=data, source_map=source_map, format=format, source=source)
 
 
@@ -229,7 +268,7 @@ def _check_size(n: int, limit: int) -> None:
         size, most = _size(n), _size(limit)
         if size == most:  # 2_000_001 vs 2_000_000 would both print as "2.0 MB"
             size, most = f"{n:,} bytes", f"{limit:,} bytes"
-        raise _Problem(f"file is {size}; the limit is {most}")
+        raise _Problem("too_big", size=size, limit=most)
 
 
 def _wide_encoding(data: bytes) -> str | None:
@@ -265,9 +304,7 @@ def _decode(content: bytes | str, limits: Limits) -> tuple[bytes, str]:
         except UnicodeEncodeError as exc:  # lone surrogates: not text any parser can take
             line, column = _line_column(content, exc.start)
             code = ord(content[exc.start])
-            raise _Problem(
-                f"unpaired surrogate U+{code:04X} is not valid text", line, column
-            ) from None
+            raise _Problem("surrogate", line, column, code=f"U+{code:04X}") from None
         _check_size(len(raw), limits.max_bytes)
         if content.startswith("\ufeff"):
             return raw[len(_UTF8_BOM) :], content[1:]
@@ -281,71 +318,69 @@ def _decode(content: bytes | str, limits: Limits) -> tuple[bytes, str]:
     else:
         wide = _wide_encoding(raw)
         if wide is not None:
-            raise _Problem(f"file is {wide} encoded; save it as UTF-8")
+            raise _Problem("wide_encoding", encoding=wide)
     try:
         return raw, raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[line_start : exc.start].decode("utf-8")) + 1  # valid up to the error
-        raise _Problem(
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}); save it as UTF-8",
-            line,
-            column,
-        ) from None
+        raise _Problem("not_utf8", line, column, byte=f"0x{raw[exc.start]:02X}") from None
 
 
 # --- shared --------------------------------------------------------------------------------
 
-_NONFINITE = "NaN and Infinity are not allowed"
+_NONFINITE = "nonfinite"  # "NaN and Infinity are not allowed"
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Phrase:
     if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        kind = "null"
+    elif isinstance(value, bool):
+        kind = "boolean"
+    elif isinstance(value, int | float):
+        kind = "number"
+    elif isinstance(value, str):
+        kind = "string"
+    elif isinstance(value, list):
+        kind = "list"
+    else:
+        kind = "mapping"
+    return _found(kind)
 
 
-def _not_a_mapping(found: str, pos: Position | None = None) -> _Problem:
+def _found(kind: str) -> Phrase:
+    """What a document holds instead of a mapping: "a list", "an empty document"…"""
+    return phrase(f"problems.parse.found.{kind}")
+
+
+def _not_a_mapping(found: Phrase, pos: Position | None = None) -> _Problem:
     line, column = pos if pos is not None else (None, None)
-    return _Problem(f"expected a mapping describing one notice, found {found}", line, column)
+    return _Problem("not_a_mapping", line, column, found=found)
 
 
 def _too_deep(limits: Limits, line: int | None, column: int | None = None) -> _Problem:
-    return _Problem(f"nested too deeply (more than {limits.max_depth} levels)", line, column)
+    return _Problem("too_deep", line, column, limit=limits.max_depth)
 
 
 def _too_many(limits: Limits, line: int | None, column: int | None = None) -> _Problem:
-    return _Problem(
-        f"document has too many values (more than {limits.max_nodes:,} keys, values and lists)",
-        line,
-        column,
-    )
+    return _Problem("too_many", line, column, limit=f"{limits.max_nodes:,}")
 
 
 def _duplicate(key: str, first: Position, second: Position) -> _Problem:
     if first[0] == second[0]:
-        where = f"on line {first[0]} (columns {first[1]} and {second[1]})"
-    else:
-        where = f"at lines {first[0]} and {second[0]}"
-    return _Problem(f"duplicate key {key!r} {where}", *second)
+        return _Problem(
+            "duplicate_key_line", *second, name=repr(key), on_line=first[0], first=first[1],
+            second=second[1],
+        )  # fmt: skip
+    return _Problem("duplicate_key", *second, name=repr(key), first=first[0], second=second[0])
 
 
 def _int(text: str, base: int = 10) -> int:
     try:
         return int(text, base)
     except ValueError:  # only reachable through the interpreter's digit limit (CVE-2020-10735)
-        raise _Problem(
-            f"integer is too long (more than {sys.get_int_max_str_digits()} digits)"
-        ) from None
+        raise _Problem("long_integer", limit=sys.get_int_max_str_digits()) from None
 
 
 # --- YAML ----------------------------------------------------------------------------------
@@ -398,7 +433,7 @@ def _resolve_plain(text: str, pos: Position) -> object:
             if math.isfinite(number):
                 return number
     except _Problem as problem:
-        raise _Problem(problem.message, *pos) from None
+        raise problem.at(*pos) from None
     raise _Problem(_NONFINITE, *pos)  # .inf, .nan, or a float that overflows (1e999)
 
 
@@ -409,8 +444,8 @@ def _resolve_tagged(tag: str, text: str, pos: Position) -> object:
     if tag not in _SCALAR_TAGS:
         name = _tag_name(tag)
         if tag in (_MAP_TAG, _SEQ_TAG):
-            raise _Problem(f"YAML tag {name!r} cannot be used on a single value", *pos)
-        raise _Problem(f"unsupported YAML tag {name!r}", *pos)
+            raise _Problem("tag_on_value", *pos, tag=repr(name))
+        raise _Problem("unsupported_tag", *pos, tag=repr(name))
     kind = tag[len(_STD) :]
     value = _resolve_plain(text, pos) if text else None
     if kind == "null" and value is None:
@@ -421,7 +456,7 @@ def _resolve_tagged(tag: str, text: str, pos: Position) -> object:
         return value
     if kind == "float" and isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    raise _Problem(f"{text!r} is not a valid {_tag_name(tag)} value", *pos)
+    raise _Problem("bad_tagged_value", *pos, value=repr(text), tag=_tag_name(tag))
 
 
 def _check_collection_tag(tag: str | None, expected: str, what: str, pos: Position) -> None:
@@ -429,8 +464,8 @@ def _check_collection_tag(tag: str | None, expected: str, what: str, pos: Positi
         return
     name = _tag_name(tag)
     if tag in _SCALAR_TAGS or tag in (_MAP_TAG, _SEQ_TAG):
-        raise _Problem(f"YAML tag {name!r} cannot be used on a {what}", *pos)
-    raise _Problem(f"unsupported YAML tag {name!r}", *pos)
+        raise _Problem(f"tag_on_{what}", *pos, tag=repr(name))
+    raise _Problem("unsupported_tag", *pos, tag=repr(name))
 
 
 def _yaml_error(exc: yaml.YAMLError, stream: bytes | str, text: str, limits: Limits) -> _Problem:
@@ -442,10 +477,10 @@ def _yaml_error(exc: yaml.YAMLError, stream: bytes | str, text: str, limits: Lim
             index = len(stream[:index].decode("utf-8", "replace"))
         line, column = _line_column(text, index)
         if isinstance(exc.character, int):
-            return _Problem(f"control character U+{exc.character:04X} is not allowed", line, column)
-        return _Problem(exc.reason, line, column)
+            return _Problem("control_character", line, column, code=f"U+{exc.character:04X}")
+        return _Problem("yaml_reader", line, column, reason=exc.reason)
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return _Problem(f"invalid YAML: {exc}")
+        return _Problem("invalid_yaml", error=str(exc))
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     problem = exc.problem or exc.context or "invalid YAML"
@@ -459,10 +494,61 @@ def _yaml_error(exc: yaml.YAMLError, stream: bytes | str, text: str, limits: Lim
         and "cannot start any token" in problem
         and text[mark.index : mark.index + 1] == "\t"
     ):
-        return _Problem("tabs are not allowed for indentation in YAML; use spaces", line, column)
+        return _Problem("tabs", line, column)
     if exc.context and exc.context_mark is not None and exc.problem:
-        problem += f" ({exc.context} at line {exc.context_mark.line + 1})"
-    return _Problem(problem, line, column)
+        return _Problem(
+            "yaml_in_context",
+            line,
+            column,
+            problem=_yaml_phrase(problem),
+            context=_yaml_phrase(exc.context),
+            context_line=exc.context_mark.line + 1,
+        )
+    return _Problem("yaml", line, column, problem=_yaml_phrase(problem))
+
+
+# The parsers' own words for the usual hand-editing mistakes, as catalogue phrases
+# (problems.parse.yaml.<name>); any other wording is shown as the parser wrote it.
+_YAML_PHRASES = {
+    "mapping values are not allowed here": "mapping_values",
+    "could not find expected ':'": "expected_colon",
+    "did not find expected key": "expected_key",
+    "did not find expected '-' indicator": "expected_dash",
+    "did not find expected node content": "expected_content",
+    "did not find expected ',' or ']'": "expected_comma_bracket",
+    "did not find expected ',' or '}'": "expected_comma_brace",
+    "found character that cannot start any token": "bad_character",
+    "found unexpected end of stream": "unexpected_end",
+    "found unknown escape character": "unknown_escape",
+    "found unexpected ':'": "unexpected_colon",
+    "block sequence entries are not allowed here": "sequence_entries",
+    "found a tab character that violates indentation": "tab_indentation",
+    "found a tab character where an indentation space is expected": "tab_indentation",
+    "while scanning a simple key": "scanning_key",
+    "while scanning a plain scalar": "scanning_plain",
+    "while scanning a quoted scalar": "scanning_quoted",
+    "while scanning a block scalar": "scanning_block",
+    "while parsing a block mapping": "parsing_block_mapping",
+    "while parsing a block collection": "parsing_block_collection",
+    "while parsing a flow sequence": "parsing_flow_sequence",
+    "while parsing a flow mapping": "parsing_flow_mapping",
+    "while parsing a flow node": "parsing_flow_node",
+    "while parsing a block node": "parsing_block_node",
+    "while scanning an anchor": "scanning_anchor",
+    "while scanning an alias": "scanning_alias",
+}
+_YAML_EXPECTED = re.compile(r"expected (?P<expected><[a-z ]+>), but found (?P<found>.+)")
+
+
+def _yaml_phrase(words: str) -> Phrase | str:
+    """The parser's words as a phrase the app can say in another language, when known."""
+    name = _YAML_PHRASES.get(words)
+    if name is not None:
+        return phrase(f"problems.parse.yaml.{name}")
+    match = _YAML_EXPECTED.fullmatch(words)
+    if match is not None:
+        return phrase("problems.parse.yaml.expected_found", **match.groupdict())
+    return words
 
 
 def _parse_yaml(raw: bytes, text: str, limits: Limits) -> tuple[dict, SourceMap]:
@@ -486,7 +572,7 @@ def _parse_yaml(raw: bytes, text: str, limits: Limits) -> tuple[dict, SourceMap]
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
                 if event.anchor is not None:
-                    raise _Problem("YAML anchors and aliases are not allowed", *pos)
+                    raise _Problem("anchors", *pos)
                 if cls is MappingStartEvent:
                     _check_collection_tag(event.tag, _MAP_TAG, "mapping", pos)
                 elif cls is SequenceStartEvent:
@@ -533,29 +619,25 @@ def _parse_yaml(raw: bytes, text: str, limits: Limits) -> tuple[dict, SourceMap]
                 stack.pop()
             elif cls is AliasEvent:
                 mark = event.start_mark
-                raise _Problem(
-                    "YAML anchors and aliases are not allowed", mark.line + 1, mark.column + 1
-                )
+                raise _Problem("anchors", mark.line + 1, mark.column + 1)
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _Problem(
-                        "expected one document, found a second one", event.start_mark.line + 1, 1
-                    )
+                    raise _Problem("second_document", event.start_mark.line + 1, 1)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, stream, text, limits) from None
     finally:
         events.close()  # releases the libyaml parser even when we stop early
     if root is None:
-        raise _not_a_mapping("an empty document", None)
+        raise _not_a_mapping(_found("empty"), None)
     return root, SourceMap(values, keys)
 
 
-def _yaml_root_kind(event: Any, pos: Position) -> str:
+def _yaml_root_kind(event: Any, pos: Position) -> Phrase:
     if event.__class__ is SequenceStartEvent:
-        return "a list"
+        return _found("list")
     if event.value == "" and event.implicit[0]:  # "", "---" or only comments
-        return "an empty document"
+        return _found("empty")
     return _describe(_yaml_scalar(event, pos))
 
 
@@ -571,14 +653,14 @@ def _yaml_key(event: Any, pos: Position, mapping: dict, parent: Path, keys: dict
     """Validate a mapping key and record its position; keys are kept as written (text)."""
     if event.__class__ is not ScalarEvent:
         what = "mapping" if event.__class__ is MappingStartEvent else "list"
-        raise _Problem(f"a {what} cannot be used as a mapping key", *pos)
+        raise _Problem(f"{what}_as_key", *pos)
     tag = event.tag
     if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
-        raise _Problem(f"unsupported YAML tag {_tag_name(tag)!r}", *pos)
+        raise _Problem("unsupported_tag", *pos, tag=repr(_tag_name(tag)))
     # Keys stay the text as written, so `2026:` is "2026" and `no:` is "no", never False.
     key = event.value
     if key == "<<" and event.implicit[0]:
-        raise _Problem("YAML merge keys ('<<') are not allowed", *pos)
+        raise _Problem("merge_keys", *pos)
     path = parent + (key,)
     if key in mapping:
         raise _duplicate(key, keys[path], pos)
@@ -620,19 +702,19 @@ def _json_float(text: str) -> float:
     return number
 
 
-def _json_number_problem(token: str) -> str | None:
-    """The message for a number literal json would refuse (same rules as the hooks)."""
+def _json_number_problem(token: str) -> _Problem | None:
+    """The problem with a number literal json would refuse (same rules as the hooks)."""
     if token in ("NaN", "Infinity", "-Infinity"):
-        return _NONFINITE
+        return _Problem(_NONFINITE)
     match = _JSON_NUMBER.fullmatch(token)
     if match is None:
         return None  # a syntax error, which json reports itself
     if match["fraction"]:
-        return None if math.isfinite(float(token)) else _NONFINITE
+        return None if math.isfinite(float(token)) else _Problem(_NONFINITE)
     try:
         _int(token)
     except _Problem as problem:
-        return problem.message
+        return problem
     return None
 
 
@@ -645,19 +727,33 @@ def _json_key(token: str) -> str:
         return token[1:-1]
 
 
-def _json_message(text: str, exc: json.JSONDecodeError) -> str:
+def _json_problem(text: str, exc: json.JSONDecodeError) -> _Problem:
     """Name the usual hand-editing mistakes instead of json's generic "Expecting value"."""
+    at = (exc.lineno, exc.colno)
     here = text[exc.pos : exc.pos + 2]
     if here.startswith(("//", "/*", "#")):
-        return "comments are not allowed in JSON"
+        return _Problem("json_comments", *at)
     if here[:1] in ("]", "}") and text[: exc.pos].rstrip().endswith(","):
-        return "trailing commas are not allowed in JSON"
+        return _Problem("json_trailing_comma", *at)
     if exc.msg.startswith("Invalid control character") and exc.pos < len(text):
         code = ord(text[exc.pos])
-        return f"control character U+{code:04X} must be escaped as \\u{code:04x} in a JSON string"
+        return _Problem("json_control", *at, code=f"U+{code:04X}", escape=f"\\u{code:04x}")
     if exc.msg.startswith("Unterminated string"):
-        return "string is never closed (missing '\"')"
-    return exc.msg
+        return _Problem("json_unterminated", *at)
+    name = _JSON_MESSAGES.get(exc.msg)
+    if name is not None:
+        return _Problem(name, *at)
+    return _Problem("json", *at, error=exc.msg)
+
+
+# json's own words for the usual mistakes (problems.parse.<name>); others are shown as written.
+_JSON_MESSAGES = {
+    "Expecting value": "json_expecting_value",
+    "Expecting ',' delimiter": "json_expecting_comma",
+    "Expecting ':' delimiter": "json_expecting_colon",
+    "Expecting property name enclosed in double quotes": "json_expecting_name",
+    "Extra data": "json_extra_data",
+}
 
 
 def _scan_json(
@@ -722,9 +818,9 @@ def _scan_json(
                 return values, keys, _too_deep(limits, *pos)
             stack.append([first == "{", path, 0, True])
         elif first != '"' and token not in _JSON_WORDS:
-            message = _json_number_problem(token)
-            if message is not None:
-                return values, keys, _Problem(message, *pos)
+            refused = _json_number_problem(token)
+            if refused is not None:
+                return values, keys, refused.at(*pos)
     return values, keys, None
 
 
@@ -764,10 +860,13 @@ def _parse_json(text: str, limits: Limits) -> tuple[dict, SourceMap]:
             parse_float=_json_float,
         )
     except json.JSONDecodeError as exc:
-        raise _Problem(_json_message(text, exc), exc.lineno, exc.colno) from None
+        raise _json_problem(text, exc) from None
     except (_JsonRefused, ValueError) as exc:  # ValueError: int() digit limit inside json
         problem = _scan_json(text, limits)[2]
-        raise problem if problem is not None else _Problem(str(exc)) from None
+        if problem is None:
+            known = isinstance(exc, _JsonRefused) and str(exc) == _NONFINITE
+            problem = _Problem(_NONFINITE) if known else _Problem("json", error=str(exc))
+        raise problem from None
     except RecursionError:
         raise _too_deep(limits, None) from None
     if not isinstance(data, dict):

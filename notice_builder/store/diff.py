@@ -8,15 +8,17 @@ by period), so a renamed item reads as renamed, not as removed and added.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from pydantic import BaseModel, RootModel
 
+from ..i18n.messages import Phrase, Sayable, phrase, render
 from ..model import PrivacyNotice
+from . import diff_words as words
 
 AREAS = ("data categories", "purposes", "sharing", "retention", "rights", "practices", "other")
 Area = Literal[
@@ -39,12 +41,34 @@ class Change:
     """The item's field that changed, when one did."""
     before: Any = None
     after: Any = None
+    key: str | None = dataclasses.field(default=None, compare=False)
+    """The summary in the catalogues (`changes.*`), when it has one; else English only."""
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return self.summary
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def text(self, locale: str) -> str:
+        """The summary in `locale` (the English `summary` when it has no catalogue key)."""
+        return render(self.key, self.params, locale) if self.key else self.summary
+
+    def as_dict(self, locale: str = "en") -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _OWN}
+        data["summary"] = self.text(locale)
+        return data
+
+
+_OWN = {"key", "params"}
+
+
+def _said(area: Area, kind: Kind, item: str, key: str, **params: Any) -> Change:
+    """A change whose summary comes from the catalogue entry `changes.<key>`."""
+    return _phrased(area, kind, item, phrase(f"changes.{key}", **params))
+
+
+def _phrased(area: Area, kind: Kind, item: str, said: Phrase) -> Change:
+    """A change whose summary is the catalogue phrase `said`."""
+    return Change(area, kind, item, said.text("en"), key=said.key, params=said.params)
 
 
 def diff_notices(old: PrivacyNotice, new: PrivacyNotice) -> list[Change]:
@@ -80,7 +104,7 @@ class _Side:
             value = value.get(key) if isinstance(value, dict) else None
         return value if isinstance(value, list) else []
 
-    def name_of(self, collection: str, id: str) -> str:
+    def name_of(self, collection: str, id: str) -> str | Sayable:
         """The display name of the item `id` in `collection` (for references in practices)."""
         spec = _BY_PATH.get((collection,))
         for item in self.items((collection,)):
@@ -98,7 +122,7 @@ class _Collection:
     noun: str
     area: Area
     key: Callable[[dict[str, Any]], str]
-    name: Callable[[dict[str, Any], _Side], str]
+    name: Callable[[dict[str, Any], _Side], str | Sayable]
     renames: tuple[str, ...] = ()
     """Fields whose change reads as a rename."""
     areas: tuple[tuple[str, Area], ...] = ()
@@ -121,20 +145,19 @@ def _label(field: str, *fallbacks: str) -> Callable[[dict[str, Any], _Side], str
     return name
 
 
-def _right_name(item: dict[str, Any], side: _Side) -> str:
-    return side.text(item["label"]) if item.get("label") else _words(str(item["kind"]))
+def _right_name(item: dict[str, Any], side: _Side) -> str | Sayable:
+    if item.get("label"):
+        return side.text(item["label"])
+    kind = str(item["kind"])
+    return words.Choice(words.words(kind), "right", kind)
 
 
-# Flags whose change is a statement of its own: (phrase when turned on, when turned off).
-_FLAGS = {
-    "sold": ("is now sold", "is no longer sold"),
-    "shared_for_ads": (
-        "is now shared for cross-context advertising",
-        "is no longer shared for cross-context advertising",
-    ),
-    "tracking": ("now tracks people across other companies' apps and sites", "no longer tracks"),
-    "profiling": ("now involves profiling", "no longer involves profiling"),
-}
+def _transfer_name(item: dict[str, Any], _side: _Side) -> Phrase:
+    return phrase("changes.transfer_to", destination=str(item["destination"]))
+
+
+# Flags whose change is a statement of its own ("Practice 'ads' is now sold"): `changes.flag.*`.
+_FLAGS = {"sold", "shared_for_ads", "tracking", "profiling"}
 
 _COLLECTIONS = (
     _Collection(
@@ -153,7 +176,7 @@ _COLLECTIONS = (
     ),
     _Collection(
         ("transfers",), "Transfer", "sharing", lambda t: str(t["destination"]),
-        lambda t, _side: f"to {t['destination']}", refs=(("recipients", "recipients"),),
+        _transfer_name, refs=(("recipients", "recipients"),),
     ),
     _Collection(
         ("retention",), "Retention rule", "retention", _by_id, _label("label"),
@@ -197,6 +220,15 @@ _COLLECTIONS = (
 _BY_PATH = {spec.path: spec for spec in _COLLECTIONS}
 
 
+def _noun(spec: _Collection) -> Phrase:
+    """The collection's noun ("Data category") as a phrase said in the summary's language."""
+    return phrase("changes.noun." + spec.noun.lower().replace(" ", "_").replace("-", "_"))
+
+
+def _with(change: Change, **values: Any) -> Change:
+    return dataclasses.replace(change, **values)
+
+
 def _keyed(spec: _Collection, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Items by key; a key used twice (two 'other' rights) gets '#2', '#3'…"""
     keyed: dict[str, dict[str, Any]] = {}
@@ -213,11 +245,13 @@ def _compare_collection(spec: _Collection, old: _Side, new: _Side) -> Iterator[C
     for key, item in before.items():
         if key not in after:
             name = spec.name(item, old)
-            yield Change(spec.area, "removed", key, f"{spec.noun} '{name}' removed", before=item)
+            change = _said(spec.area, "removed", key, "removed", noun=_noun(spec), name=name)
+            yield _with(change, before=item)
     for key, item in after.items():
         if key not in before:
             name = spec.name(item, new)
-            yield Change(spec.area, "added", key, f"{spec.noun} '{name}' added", after=item)
+            change = _said(spec.area, "added", key, "added", noun=_noun(spec), name=name)
+            yield _with(change, after=item)
         elif before[key] != item:
             yield from _compare_item(spec, key, before[key], item, old, new)
 
@@ -235,36 +269,46 @@ def _compare_item(
         shown_x, shown_y = (old.text(x), new.text(y)) if x and y else ("", "")
         names_item = (shown_x, shown_y) == (old_name, new_name)  # the field shown as its name
         if field in spec.renames and names_item and old_name != new_name:
-            summary = f"{spec.noun} '{old_name}' renamed to '{new_name}'"
-            yield Change(area, "renamed", key, summary, field, x, y)
-            continue
-        if field in spec.renames and shown_x and shown_x == shown_y:
-            summary = f"{spec.noun} '{new_name}': {_words(field)} translations changed"
-        elif field in _FLAGS and isinstance(y, bool):
-            summary = f"{spec.noun} '{new_name}' {_FLAGS[field][0 if y else 1]}"
-        elif field in refs:
-            summary = f"{spec.noun} '{new_name}': " + _describe_refs(
-                field, refs[field], x, y, old, new
+            change = _said(
+                area, "renamed", key, "renamed", noun=_noun(spec), old=old_name, new=new_name
             )
+            yield _with(change, field=field, before=x, after=y)
+            continue
+        if field in _FLAGS and isinstance(y, bool):  # a statement of its own
+            flag = f"flag.{field}.{'on' if y else 'off'}"
+            change = _said(area, "changed", key, flag, noun=_noun(spec), name=new_name)
+            yield _with(change, field=field, before=x, after=y)
+            continue
+        name = words.FieldName((*spec.path, field), words.words(field))
+        if field in spec.renames and shown_x and shown_x == shown_y:
+            what = phrase("changes.field.translations", field=name)
+        elif field in refs:
+            what = _describe_refs(name, refs[field], x, y, old, new)
         else:
-            summary = f"{spec.noun} '{new_name}': " + _describe(field, x, y, old, new)
-        yield Change(area, "changed", key, summary, field, x, y)
+            vocabulary = words.vocabulary(spec.path, field)
+            what = _describe(name, field, x, y, old, new, vocabulary)
+        change = _said(area, "changed", key, "item", noun=_noun(spec), name=new_name, change=what)
+        yield _with(change, field=field, before=x, after=y)
 
 
-def _describe_refs(field: str, collection: str, x: Any, y: Any, old: _Side, new: _Side) -> str:
-    words = _words(field)
+def _describe_refs(
+    name: words.FieldName, collection: str, x: Any, y: Any, old: _Side, new: _Side
+) -> Phrase:
     if isinstance(x, list) or isinstance(y, list):
         x, y = x or [], y or []
         added = [new.name_of(collection, i) for i in y if i not in x]
         removed = [old.name_of(collection, i) for i in x if i not in y]
-        parts = [f"added {_quoted(added)}"] if added else []
-        parts += [f"removed {_quoted(removed)}"] if removed else []
-        return f"{words} " + ("; ".join(parts) if parts else "reordered")
+        return _list_change(name, added, removed)
     if x is None:
-        return f"{words} set to '{new.name_of(collection, y)}'"
+        return phrase("changes.field.set", field=name, new=_one(new.name_of(collection, y)))
     if y is None:
-        return f"{words} '{old.name_of(collection, x)}' removed"
-    return f"{words} changed from '{old.name_of(collection, x)}' to '{new.name_of(collection, y)}'"
+        return phrase("changes.field.ref_removed", field=name, old=_one(old.name_of(collection, x)))
+    return phrase(
+        "changes.field.changed_from",
+        field=name,
+        old=_one(old.name_of(collection, x)),
+        new=_one(new.name_of(collection, y)),
+    )
 
 
 # --- single fields -------------------------------------------------------------------------
@@ -306,78 +350,70 @@ def _compare_fields(old: _Side, new: _Side) -> Iterator[Change]:
             continue
         dotted = ".".join(path)
         area = _FIELD_AREAS.get(path[0], "other")
-        label = " ".join(_words(p) for p in path)
-        summary = label[:1].upper() + label[1:] + " " + _describe("", x, y, old, new)
-        yield Change(area, "changed", dotted, summary, path[-1], x, y)
+        label = " ".join(words.words(p) for p in path)
+        name = words.FieldName(path, label[:1].upper() + label[1:], nested=True)
+        vocabulary = words.vocabulary(path[:-1], path[-1])
+        # The field is named in front, so its values are shown as plain values ("" field).
+        what = _describe(name, "", x, y, old, new, vocabulary)
+        yield _with(_phrased(area, "changed", dotted, what), field=path[-1], before=x, after=y)
 
 
 # --- wording -------------------------------------------------------------------------------
 
-_DURATION_PART = re.compile(r"(\d+)([YMWDHS])")
-_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
-_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
-_DURATION_FIELDS = {"duration", "response_time"}
-_SHOWN = 80  # characters of a value quoted in a summary
+humanize_duration = words.humanize_duration
+_words = words.words
 
 
-def _words(field: str) -> str:
-    """'shared_for_ads' -> 'shared for ads', 'ccpa_know' -> 'CCPA know'."""
-    return " ".join(_NAMES.get(part, part) for part in field.split("_"))
+def _show(field: str, value: Any, side: _Side, vocabulary: str | None = None) -> words.Shown:
+    translatable = (
+        isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values())
+    )
+    return words.show(field, value, side.text(value) if translatable else None, vocabulary)
 
 
-def humanize_duration(iso: str) -> str:
-    """'P2Y' -> '2 years', 'P1Y6M' -> '1 year 6 months', 'PT1H' -> '1 hour' (English)."""
-    date, _, time = iso.removeprefix("P").partition("T")
-    parts = [(int(n), _UNITS[u]) for n, u in _DURATION_PART.findall(date)]
-    parts += [(int(n), _TIME_UNITS[u]) for n, u in _DURATION_PART.findall(time)]
-    return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts) or iso
-
-
-_CODE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")  # legitimate_interests, opt_in: read as words
-_NAMES = {"dpo": "DPO", "gpc": "Global Privacy Control", "url": "URL", "ccpa": "CCPA"}
-
-
-def _show(field: str, value: Any, side: _Side) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, str) and _CODE.match(value):
-        return repr(_words(value))
-    if field in _DURATION_FIELDS and isinstance(value, str):
-        return f"{humanize_duration(value)} ({value})"
-    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
-        value = side.text(value)  # a translatable text
-    elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    elif isinstance(value, dict | list):
-        return "(details)"
-    text = str(value)
-    return repr(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
-
-
-def _describe(field: str, x: Any, y: Any, old: _Side, new: _Side) -> str:
-    words = _words(field) + " " if field else ""
+def _describe(
+    name: words.FieldName,
+    field: str,
+    x: Any,
+    y: Any,
+    old: _Side,
+    new: _Side,
+    vocabulary: str | None = None,
+) -> Phrase:
     if isinstance(x, list) and isinstance(y, list) and all(isinstance(v, str) for v in x + y):
         added, removed = [v for v in y if v not in x], [v for v in x if v not in y]
-        parts = [f"added {_quoted(added)}"] if added else []
-        parts += [f"removed {_quoted(removed)}"] if removed else []
-        return words + ("; ".join(parts) if parts else "reordered")
+        return _list_change(name, added, removed)
     if (
         isinstance(x, dict | list)
         and isinstance(y, dict | list)
-        and _show(field, y, new) == "(details)"
+        and _show(field, y, new).english == "(details)"
     ):
-        return f"{words}changed"
+        return phrase("changes.field.changed", field=name)
     if x is None or x == []:
-        return f"{words}set to {_show(field, y, new)}"
+        return phrase("changes.field.set", field=name, new=_show(field, y, new, vocabulary))
     if y is None or y == []:
-        return f"{words}removed (was {_show(field, x, old)})"
-    shown_x, shown_y = _show(field, x, old), _show(field, y, new)
-    if shown_x == shown_y:  # only a translation (or a detail past the quote) changed
-        return f"{words}changed"
-    return f"{words}changed from {shown_x} to {shown_y}"
+        return phrase("changes.field.removed", field=name, old=_show(field, x, old, vocabulary))
+    shown_x, shown_y = _show(field, x, old, vocabulary), _show(field, y, new, vocabulary)
+    if shown_x.english == shown_y.english:  # only a translation (or a detail past the quote)
+        return phrase("changes.field.changed", field=name)
+    return phrase("changes.field.changed_from", field=name, old=shown_x, new=shown_y)
 
 
-def _quoted(values: list[str]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
+def _list_change(name: words.FieldName, added: list[str], removed: list[str]) -> Phrase:
+    if added and removed:
+        return phrase(
+            "changes.field.list_both",
+            field=name,
+            added=words.Quoted(tuple(added)),
+            removed=words.Quoted(tuple(removed)),
+        )
+    if added:
+        return phrase("changes.field.list_added", field=name, values=words.Quoted(tuple(added)))
+    if removed:
+        return phrase("changes.field.list_removed", field=name, values=words.Quoted(tuple(removed)))
+    return phrase("changes.field.reordered", field=name)
+
+
+def _one(name: str | Sayable) -> Sayable:
+    """An item's name quoted; a name that is itself a phrase ("to US") is said as it is."""
+    return words.Quoted((name,)) if isinstance(name, str) else name

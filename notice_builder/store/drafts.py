@@ -23,9 +23,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import engine as db
-from .errors import InvalidInputError, NotFoundError
+from .errors import InvalidInputError
 from .inputs import check_text_size, content_hash
-from .queries import check_id, check_number, no_notice
+from .queries import check_id, check_number, no_notice_error, no_version_error
 from .schema import CLIENT_LIMIT, drafts, notices, versions
 
 if TYPE_CHECKING:
@@ -54,9 +54,7 @@ class UnsavedDraft:
 def check_client_id(client_id: object) -> str:
     """The client id as given, if it is 8 to CLIENT_LIMIT letters, digits, '-' or '_'."""
     if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
-        raise InvalidInputError(
-            f"The browser's client id must be 8 to {CLIENT_LIMIT} letters, digits, '-' or '_'."
-        )
+        raise InvalidInputError(key="notice_store.client_id", limit=CLIENT_LIMIT)
     return client_id
 
 
@@ -86,9 +84,9 @@ class Drafts:
                 sa.select(notices.c.head_version).where(notices.c.id == nid)
             ).scalar_one_or_none()
             if head is None:
-                raise NotFoundError(no_notice(nid))
+                raise no_notice_error(nid)
             if base_version > head:
-                raise NotFoundError(f"The notice has no version {base_version}.")
+                raise no_version_error(base_version)
             base_hash = conn.execute(
                 sa.select(versions.c.content_hash).where(
                     versions.c.notice_id == nid, versions.c.number == base_version
@@ -141,7 +139,7 @@ class Drafts:
         For an administrator's scheduled clean-up: browsers that never came back leave drafts.
         """
         if older_than < dt.timedelta(0):
-            raise InvalidInputError("older_than must not be negative.")
+            raise InvalidInputError(key="notice_store.negative_age")
         store = self._store
         cutoff = store._now() - older_than
         with store._guard("remove old drafts"), db.writing(store._engine) as conn:

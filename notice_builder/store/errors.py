@@ -7,9 +7,28 @@ not one of these.
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..i18n.messages import render
+
 
 class StoreError(Exception):
-    """Base of the store's errors; `str(error)` is a sentence a person can act on."""
+    """Base of the store's errors; `str(error)` is a sentence a person can act on.
+
+    Raised with a catalogue `key` (`notice_store.*`) and its values, the English sentence comes
+    from the catalogue and `text(locale)` says it in another language; raised with a plain
+    message (a caller's own), it is that message in every language."""
+
+    def __init__(self, message: str | None = None, *, key: str | None = None, **params: Any):
+        self.key = key
+        self.params = params
+        if message is None:
+            message = render(key, params, "en") if key else ""
+        super().__init__(message)
+
+    def text(self, locale: str) -> str:
+        """The sentence in `locale` (the English message when it has no catalogue key)."""
+        return render(self.key, self.params, locale) if self.key else str(self)
 
 
 class NotFoundError(StoreError, LookupError):
@@ -28,8 +47,9 @@ class ConflictError(StoreError):
         self.expected_version = expected_version
         self.notice_id = notice_id
         super().__init__(
-            f"This notice changed since you opened it (v{expected_version} → v{current_version}). "
-            "Nothing was saved: reload it, compare the versions, or save yours as a copy."
+            key="notice_store.conflict",
+            expected=f"v{expected_version}",
+            current=f"v{current_version}",
         )
 
 

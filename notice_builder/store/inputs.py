@@ -43,7 +43,7 @@ def check_text_size(text: str) -> int:
         shown, limit = _size(size), _size(MAX_TEXT_BYTES)
         if shown == limit:
             shown, limit = f"{size:,} bytes", f"{MAX_TEXT_BYTES:,} bytes"
-        raise InvalidInputError(f"The notice is {shown}; the limit is {limit}. Nothing was saved.")
+        raise InvalidInputError(key="notice_store.too_big", size=shown, limit=limit)
     return size
 
 
@@ -58,13 +58,15 @@ def clean_author(author: str) -> str:
         raise TypeError(f"author must be str, not {type(author).__name__}")
     value = author.strip()
     if not value:
-        raise InvalidInputError("Say who is saving: the author is empty.")
+        raise InvalidInputError(key="notice_store.author_empty")
     bad = _AUTHOR_BAD.search(value)
     if bad:
-        raise InvalidInputError(f"The author contains the character {_describe(bad.group())}.")
+        raise InvalidInputError(
+            key="notice_store.author_character", character=_describe(bad.group())
+        )
     if len(value) > AUTHOR_LIMIT:
         raise InvalidInputError(
-            f"The author is {len(value)} characters long; the limit is {AUTHOR_LIMIT}."
+            key="notice_store.author_long", length=len(value), limit=AUTHOR_LIMIT
         )
     return value
 
@@ -76,10 +78,12 @@ def clean_message(message: str) -> str:
     value = message.strip().replace("\r\n", "\n").replace("\r", "\n")
     bad = _MESSAGE_BAD.search(value)
     if bad:
-        raise InvalidInputError(f"The message contains the character {_describe(bad.group())}.")
+        raise InvalidInputError(
+            key="notice_store.message_character", character=_describe(bad.group())
+        )
     if len(value) > MESSAGE_LIMIT:
         raise InvalidInputError(
-            f"The message is {len(value)} characters long; the limit is {MESSAGE_LIMIT}."
+            key="notice_store.message_long", length=len(value), limit=MESSAGE_LIMIT
         )
     return value
 

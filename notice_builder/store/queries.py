@@ -127,15 +127,23 @@ def check_id(notice_id: str) -> str:
     try:
         return str(uuid.UUID(str(notice_id)))
     except ValueError:
-        raise NotFoundError(no_notice(str(notice_id)[:80])) from None
+        raise no_notice_error(str(notice_id)[:80]) from None
 
 
 def check_number(number: int, what: str = "version") -> None:
     if isinstance(number, bool) or not isinstance(number, int):
         raise TypeError(f"{what} must be an int, not {type(number).__name__}")
     if number < 1:
-        raise NotFoundError(f"There is no version {number}: versions are numbered from 1.")
+        raise NotFoundError(key="notice_store.version_from_one", number=number)
 
 
 def no_notice(nid: str) -> str:
-    return f"No notice has the id {nid!r}."
+    return str(no_notice_error(nid))
+
+
+def no_notice_error(nid: str) -> NotFoundError:
+    return NotFoundError(key="notice_store.no_notice", id=repr(nid))
+
+
+def no_version_error(number: object) -> NotFoundError:
+    return NotFoundError(key="notice_store.no_version", number=number)

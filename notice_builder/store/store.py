@@ -23,13 +23,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ..i18n.messages import Phrase, phrase
 from ..io import dumps_yaml, loads_notice
 from ..model import PrivacyNotice
 from ..resources import SAMPLE_NAME, example_names, example_path, template_names, template_text
 from . import engine as db
+from . import history
 from .diff import Change, diff_notices
 from .drafts import Drafts
-from .errors import ArchivedError, ConflictError, InvalidInputError, NotFoundError, StorageError
+from .errors import ArchivedError, ConflictError, InvalidInputError, StorageError
 from .inputs import (
     check_text_size,
     clean_author,
@@ -43,7 +45,8 @@ from .queries import (
     free_slug,
     info_of,
     info_query,
-    no_notice,
+    no_notice_error,
+    no_version_error,
     version_of,
     version_values,
 )
@@ -139,7 +142,7 @@ class Store:
         with self._guard("read the versions"), db.reading(self._engine) as conn:
             rows = conn.execute(query).all()
         if not rows:  # every notice has a version 1
-            raise NotFoundError(no_notice(nid))
+            raise no_notice_error(nid)
         return [version_of(row) for row in rows]
 
     def version(self, notice_id: str, number: int) -> str:
@@ -153,7 +156,7 @@ class Store:
             text = conn.execute(query).scalar_one_or_none()
             if text is None:
                 self._require(conn, nid)
-                raise NotFoundError(f"The notice has no version {number}.")
+                raise no_version_error(number)
         return text
 
     def diff(self, notice_id: str, a: int, b: int) -> builtins.list[Change]:
@@ -168,7 +171,7 @@ class Store:
         notice_or_text: PrivacyNotice | str | None = None,
         *,
         author: str,
-        message: str = "Created",
+        message: str = history.written("created"),
         from_template: str | None = None,
     ) -> Draft:
         """A new notice at version 1, from a model, a YAML/JSON text, or a template.
@@ -182,8 +185,9 @@ class Store:
             known = list(dict.fromkeys([*template_names(), *example_names()]))
             if from_template not in known or len(from_template) > TEMPLATE_LIMIT:
                 raise InvalidInputError(
-                    f"Unknown template {from_template[:TEMPLATE_LIMIT]!r}; "
-                    f"known: {', '.join(known)}."
+                    key="notice_store.unknown_template",
+                    name=repr(from_template[:TEMPLATE_LIMIT]),
+                    known=list(known),
                 )
         if notice_or_text is None:
             if from_template is None:
@@ -271,7 +275,7 @@ class Store:
         return self._create(
             text,
             author=author,
-            message=message or f"Saved as a copy of {origin.slug} v{origin.number}",
+            message=message or history.written("copy", slug=origin.slug, number=origin.number),
             source="copy",
             copied_from=(nid, origin.number),
             template=origin.template,
@@ -292,7 +296,8 @@ class Store:
         return self._create(
             text,
             author=author,
-            message=message or f"Duplicated from {origin.slug} v{origin.number}",
+            message=message
+            or history.written("duplicated", slug=origin.slug, number=origin.number),
             source=origin.slug,
             copied_from=(nid, origin.number),
             template=origin.template,
@@ -314,7 +319,7 @@ class Store:
             text,
             expected_version=expected_version,
             author=author,
-            message=message or f"Restored v{number}",
+            message=message or history.written("restored", number=number),
         )
 
     def archive(self, notice_id: str) -> NoticeInfo:
@@ -344,7 +349,9 @@ class Store:
             if conn.execute(sa.select(sa.func.count()).select_from(notices)).scalar_one():
                 return []
             return [
-                self._insert(conn, text, size, notice, author, "Sample notice", now, template=name)
+                self._insert(
+                    conn, text, size, notice, author, history.written("sample"), now, template=name
+                )
                 for name, text, size, notice in samples
             ]
 
@@ -363,16 +370,18 @@ class Store:
             yield
         except (sa.exc.DBAPIError, sa.exc.TimeoutError) as exc:
             raise StorageError(
-                f"The notice store could not {action}: {self._reason(exc)}. Nothing was changed."
+                key="notice_store.failed",
+                action=phrase(f"notice_store.action.{action.replace(' ', '_')}"),
+                reason=self._reason(exc),
             ) from exc
 
-    def _reason(self, exc: sa.exc.SQLAlchemyError) -> str:
+    def _reason(self, exc: sa.exc.SQLAlchemyError) -> Phrase | str:
         if isinstance(exc, sa.exc.TimeoutError):
-            return "all its connections are busy; try again"
+            return phrase("notice_store.reason.pool")
         orig = getattr(exc, "orig", None)
         detail = (str(orig).strip().splitlines() or [""])[0] if orig is not None else ""
         if "database is locked" in detail or "database is busy" in detail:
-            return f"the database stayed busy for more than {self.busy_timeout:g} s; try again"
+            return phrase("notice_store.reason.busy", seconds=f"{self.busy_timeout:g}")
         return detail[:200] or type(orig).__name__
 
     def _create(
@@ -441,7 +450,7 @@ class Store:
         """The notice with the text of version `number` (the head when None)."""
         info_row = conn.execute(info_query().where(notices.c.id == nid)).one_or_none()
         if info_row is None:
-            raise NotFoundError(no_notice(nid))
+            raise no_notice_error(nid)
         info = info_of(info_row)
         if number is None:
             number = info.head_version
@@ -452,7 +461,7 @@ class Store:
             )
         ).one_or_none()
         if row is None:
-            raise NotFoundError(f"The notice has no version {number}.")
+            raise no_version_error(number)
         return Draft(info=info, version_info=version_of(row), text=row.text)
 
     def _require(self, conn: sa.Connection, nid: str) -> Any:
@@ -462,17 +471,14 @@ class Store:
             )
         ).one_or_none()
         if row is None:
-            raise NotFoundError(no_notice(nid))
+            raise no_notice_error(nid)
         return row
 
     def _refuse(self, conn: sa.Connection, nid: str, expected: int) -> None:
         """Why the head could not move: no such notice, archived, or someone saved first."""
         row = self._require(conn, nid)
         if row.archived:
-            raise ArchivedError(
-                "This notice is archived: unarchive it to edit it, or duplicate it. "
-                "Nothing was saved."
-            )
+            raise ArchivedError(key="notice_store.archived")
         raise ConflictError(row.head_version, expected, nid)
 
     def _slug(self, nid: str) -> str:
@@ -487,12 +493,12 @@ class Store:
                 )
             ).one_or_none()
         if row is None:
-            raise NotFoundError(no_notice(nid))
+            raise no_notice_error(nid)
         if number is None:
             number = row.head_version
         check_number(number)
         if number > row.head_version:
-            raise NotFoundError(f"The notice has no version {number}.")
+            raise no_version_error(number)
         return _Origin(row.slug, number, row.template)
 
     def _set_archived(self, notice_id: str, archived: bool) -> NoticeInfo:
@@ -502,7 +508,7 @@ class Store:
                 sa.update(notices).where(notices.c.id == nid).values(archived=archived)
             )
             if done.rowcount != 1:
-                raise NotFoundError(no_notice(nid))
+                raise no_notice_error(nid)
             return info_of(conn.execute(info_query().where(notices.c.id == nid)).one())
 
 

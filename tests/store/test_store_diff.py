@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 import store_testkit as kit
 from store_testkit import SMALL, edit, sample_text
 
 from notice_builder.io import loads_notice
+from notice_builder.resources import example_names, example_path
 from notice_builder.store import AREAS, Change, Store, diff_notices
 
 store_url = kit.store_url
@@ -147,3 +151,93 @@ def test_durations_in_words(iso, words):
     from notice_builder.store.diff import humanize_duration
 
     assert humanize_duration(iso) == words
+
+
+# --- the same changes in Arabic --------------------------------------------------------------
+
+FSI, PDI = "\u2068", "\u2069"
+# Words that stay Latin in an Arabic summary: legal and format names in the form's labels.
+_LATIN_ALLOWED = {"GDPR", "CCPA"}
+
+
+def _plain(text: str) -> str:
+    return text.replace(FSI, "").replace(PDI, "")
+
+
+def _arabic(a: str, b: str) -> list[str]:
+    return [_plain(c.text("ar")) for c in _changes(a, b)]
+
+
+def _interface_latin(summary: str) -> list[str]:
+    """Runs of 3+ Latin letters outside the notice's own values (quoted «…»)."""
+    outside = re.sub(r"«[^«»]*»", "", summary)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", outside) if w not in _LATIN_ALLOWED]
+
+
+def test_field_changes_read_in_arabic_with_their_values_isolated():
+    b = edit(SMALL, "duration: P2Y   # tax law", "duration: P18M")
+    (change,) = _changes(SMALL, b)
+    said = change.text("ar")
+    assert _plain(said) == (
+        "قاعدة الاحتفاظ «two-years» › المدة: تغيّرت القيمة من «سنتان» (P2Y) إلى «18 شهرًا» (P18M)"
+    )
+    assert f"{FSI}«سنتان» (P2Y){PDI}" in said  # each value keeps its own direction
+    assert change.as_dict("ar")["summary"] == said
+    assert change.summary == change.text("en") == change.as_dict()["summary"]
+
+
+def test_flags_references_and_choices_in_arabic():
+    sold = edit(SMALL, "    retention: two-years\n", "    retention: two-years\n    sold: true\n")
+    sold = edit(sold, "    recipients: [host]\n", "    recipients: []\n")
+    assert _arabic(SMALL, sold) == [
+        "الممارسة «accounts» › المستلمون: حُذف «Hosty»",
+        "الممارسة «accounts»: البيانات تُباع الآن",
+    ]
+    basis = edit(SMALL, "    legal_basis: contract", "    legal_basis: legitimate_interests")
+    # A fixed choice reads as the form's label for it, not as its id.
+    assert _arabic(SMALL, basis) == [
+        "الغرض «Your account» › الأساس القانوني: تغيّرت القيمة من «العقد» إلى «المصالح المشروعة»"
+    ]
+
+
+def test_top_level_fields_name_the_fields_they_are_in():
+    b = edit(SMALL, "  email: privacy@acme.example", "  email: dpo@acme.example")
+    b = edit(b, "jurisdictions: [EU]", "jurisdictions: [EU, UK]")
+    assert _arabic(SMALL, b) == [
+        "الولايات القضائية: أُضيف «UK»",
+        "المسؤول عن البيانات › البريد الإلكتروني: تغيّرت القيمة من «privacy@acme.example»"
+        " إلى «dpo@acme.example»",
+    ]
+    assert _summaries(_changes(SMALL, b)) == [
+        "Jurisdictions added 'UK'",
+        "Controller email changed from 'privacy@acme.example' to 'dpo@acme.example'",
+    ]
+
+
+def test_added_removed_renamed_and_translations_in_arabic():
+    b = edit(SMALL, "label: {en: Orders, ar: الطلبات}", "label: {en: Purchases, ar: الطلبات}")
+    b = edit(b, "  - id: email\n    label: {en: Email, ar: البريد}\n    kind: contact.email\n", "")
+    b = edit(b, "data: [email, orders]", "data: [orders]")
+    b += "rights:\n  - kind: erasure\n"
+    c = edit(SMALL, "label: {en: Orders, ar: الطلبات}", "label: {en: Orders, ar: المشتريات}")
+    assert _arabic(SMALL, b) == [
+        "حذف فئة البيانات «Email»",
+        "إعادة تسمية فئة البيانات «Orders» إلى «Purchases»",
+        "إضافة الحق «حذف بياناتك (GDPR)»",
+        "الممارسة «accounts» › فئات البيانات: حُذف «Email»",
+    ]
+    assert _arabic(SMALL, c) == ["فئة البيانات «Orders» › التسمية: تغيّرت الترجمات"]
+
+
+def test_no_english_interface_word_in_any_arabic_summary():
+    """Every change between the examples, both ways, said in Arabic: the only Latin left is the
+    notices' own content (quoted) and a short list of legal and format names."""
+    texts = {name: example_path(name).read_text(encoding="utf-8") for name in example_names()}
+    said = [
+        _plain(change.text("ar"))
+        for a, b in itertools.permutations(texts.values(), 2)
+        for change in _changes(a, b)
+    ]
+    assert len(said) > 500
+    left = {s: _interface_latin(s) for s in said if _interface_latin(s)}
+    assert left == {}

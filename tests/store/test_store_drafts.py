@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from store_testkit import SMALL, edit, version_numbers
 from notice_builder.resources import template_names, template_text
 from notice_builder.store import (
     MAX_TEXT_BYTES,
+    ConflictError,
     InvalidInputError,
     NotFoundError,
     StorageError,
@@ -170,3 +172,38 @@ def test_every_template_creates_a_notice_that_records_it(store: Store, name):
     created = store.create(author="ana", from_template=name)
     assert created.text == template_text(name)
     assert created.info.template == name
+
+
+def test_the_app_prunes_old_drafts_on_start_then_at_most_once_per_interval(store: Store, clock):
+    from notice_builder.app.callbacks.drafts import Pruner
+
+    notice = store.create(SMALL, author="ana")
+    store.drafts.save(notice.id, TAB, SMALL + "# old\n", base_version=1)
+    clock.now += dt.timedelta(days=31)
+    ticks = [0.0]
+    pruner = Pruner(store, dt.timedelta(days=30), dt.timedelta(hours=1), clock=lambda: ticks[0])
+    assert pruner.maybe() == 1  # the first call (app start) runs
+    store.drafts.save(notice.id, TAB, SMALL + "# again\n", base_version=1)
+    clock.now += dt.timedelta(days=31)
+    ticks[0] = 3599.0
+    assert pruner.maybe() is None and store.drafts.get(notice.id, TAB) is not None  # not due
+    ticks[0] = 3600.0
+    assert pruner.maybe() == 1 and store.drafts.get(notice.id, TAB) is None
+    with pytest.raises(ValueError, match="every must be positive"):
+        Pruner(store, every=dt.timedelta(0))
+
+
+def test_store_errors_say_the_same_thing_in_arabic(store: Store):
+    notice = store.create(SMALL, author="ana")
+    with pytest.raises(NotFoundError) as missing:
+        store.get("no-such-notice")
+    assert str(missing.value) == "No notice has the id 'no-such-notice'."
+    assert missing.value.text("ar").startswith("لا يوجد إشعار بالمعرّف")
+    assert "no-such-notice" in missing.value.text("ar")
+    store.save(notice.id, SMALL + "# v2\n", expected_version=1, author="ana")
+    with pytest.raises(ConflictError) as conflict:
+        store.save(notice.id, SMALL + "# mine\n", expected_version=1, author="bo")
+    assert str(conflict.value).startswith("This notice changed since you opened it (v1 → v2).")
+    arabic = conflict.value.text("ar")
+    assert "تغيّر هذا الإشعار" in arabic and "\u2068v1\u2069" in arabic
+    assert not re.search(r"[A-Za-z]{3,}", arabic)
