@@ -32,6 +32,7 @@ from .cli_convert import COMMANDS as CONVERT_COMMANDS
 from .cli_convert import add_convert_command
 from .cli_pictures import COMMANDS as PICTURE_COMMANDS
 from .cli_pictures import add_picture_commands
+from .i18n import is_rtl, isolate, languages, t
 
 DESCRIPTION = """\
 Turn a structured privacy notice (YAML or JSON) into checks today, and short visual summaries.
@@ -82,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    check.add_argument(
+        "--lang",
+        choices=languages(),
+        default="en",
+        help="language of the findings and rule titles (default: en); ids, paths and the "
+        "articles stay as they are",
+    )
 
     add_picture_commands(commands)
     add_chart_command(commands)
@@ -170,12 +178,20 @@ def _syntax(error) -> bool:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .checks import default_profiles, parse_profiles, rules, run_checks
+    from .checks import default_profiles, parse_profiles, rules, run_checks, severity_text
     from .io import NoticeError
 
+    lang = args.lang
+    # In a right-to-left language the file, rule, path and article keep their own order; the
+    # words around them are already in the line's language, so they need no isolate.
+    ltr = isolate if is_rtl(lang) else str
     if args.list_rules:
         for r in rules():
-            print(f"{r.id:28} {r.profile:15} {r.severity:8} {r.title} ({r.reference})", file=out)
+            severity = severity_text(r.severity, lang)
+            print(
+                f"{r.id:28} {r.profile:15} {severity:8} {r.title_text(lang)} ({r.reference})",
+                file=out,
+            )
         return EXIT_OK
     try:
         profiles = parse_profiles(args.profile) if args.profile else None
@@ -203,7 +219,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json":
         items = []
         for f in findings:
-            item = f.as_dict()
+            item = f.as_dict(lang)
             item["line"], item["column"] = loaded.locate(f.path) or (None, None)
             items.append(item)
         write_json(
@@ -222,15 +238,27 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             position = loaded.locate(f.path)
             if position:
                 where += f":{position[0]}:{position[1]}"
-            print(
-                f"{where}: {f.severity} [{f.rule}] {f.dotted}: {f.message} ({f.reference})",
-                file=out,
+            line = t(
+                "checks.cli.finding",
+                lang,
+                where=ltr(where),
+                severity=severity_text(f.severity, lang),
+                rule=ltr(f.rule),
+                path=ltr(f.dotted),
+                message=f.text(lang),
+                reference=ltr(f.reference),
             )
-        print(
-            f"{loaded.source}: {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-            f"{_plural(counts['info'], 'note')} (profiles: {', '.join(profiles)})",
-            file=out,
+            print(line, file=out)
+        summary = t(
+            "checks.cli.summary",
+            lang,
+            source=ltr(loaded.source),
+            errors=t("checks.cli.errors", lang, count=counts["error"]),
+            warnings=t("checks.cli.warnings", lang, count=counts["warning"]),
+            notes=t("checks.cli.notes", lang, count=counts["info"]),
+            profiles=ltr(", ".join(profiles)),
         )
+        print(summary, file=out)
     return EXIT_FOUND if counts["error"] else EXIT_OK
 
 
@@ -279,7 +307,3 @@ COMMANDS = {
     "schema": _cmd_schema,
     "sample": _cmd_sample,
 }
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

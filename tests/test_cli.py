@@ -124,6 +124,46 @@ def test_check_lists_rules(capsys):
     assert code == 0 and "gdpr-transfers" in out and "GDPR Art. 13(1)(f)" in out
 
 
+def test_check_in_arabic_says_findings_and_summary_in_arabic(capsys):
+    path = str(ROOT / "examples" / "fitness-app.yaml")
+    english_code, english, _ = run(capsys, "check", path, "--profile", "gdpr")
+    code, out, _ = run(capsys, "check", path, "--profile", "gdpr", "--lang", "ar")
+    assert code == english_code == 1
+    lines = out.splitlines()
+    assert len(lines) == len(english.splitlines())
+    line = next(x for x in lines if "gdpr-legitimate-interest" in x)
+    # The file, rule, path and article stay as they are, each isolated; the words are Arabic.
+    assert (
+        line.startswith(f"\u2068{path}:") and ": خطأ [\u2068gdpr-legitimate-interest\u2069]" in line
+    )
+    assert "يستند إلى المصالح المشروعة" in line and "legitimate interests" not in line
+    assert line.endswith("(\u2068GDPR Art. 13(1)(d), 14(2)(b)\u2069)")
+    assert "خطأ واحد" in lines[-1] and "(مجموعات الفحص: \u2068gdpr\u2069)" in lines[-1]
+
+
+def test_check_json_in_arabic_changes_only_the_messages(capsys):
+    argv = ["check", SAMPLE, "--format", "json", "--profile", "gdpr,translations"]
+    _, english, _ = run(capsys, *argv)
+    _, arabic, _ = run(capsys, *argv, "--lang", "ar")
+    english, arabic = json.loads(english), json.loads(arabic)
+    [en], [ar] = english["findings"], arabic["findings"]
+    assert {k: v for k, v in ar.items() if k != "message"} == {
+        k: v for k, v in en.items() if k != "message"
+    }
+    assert en["message"].startswith("practice '") and "الممارسة «" in ar["message"]
+    assert arabic["counts"] == english["counts"]
+
+
+def test_check_lists_rules_in_arabic(capsys):
+    code, out, _ = run(capsys, "check", "--list-rules", "--lang", "ar")
+    line = next(x for x in out.splitlines() if x.startswith("gdpr-transfers "))
+    assert code == 0 and "لكل نقل خارج المنطقة الاقتصادية الأوروبية ضمانة" in line
+    assert " خطأ " in line and line.endswith("(GDPR Art. 13(1)(f), 14(1)(f))")
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--list-rules", "--lang", "xx"])
+    assert info.value.code == 2
+
+
 def test_schema_written_to_file(capsys, tmp_path):
     target = tmp_path / "notice.schema.json"
     code, _, _ = run(capsys, "schema", "-o", str(target))

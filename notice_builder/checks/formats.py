@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n.messages import Phrase
 from ..model import PrivacyNotice
-from .registry import rule
+from .registry import msg, rule
 
 GOOGLE = "Google Play Data safety (Play Console Help 10787469)"
 APPLE = "App Store privacy labels (App privacy details)"
@@ -24,7 +25,9 @@ def _losses(notice: PrivacyNotice, name: str) -> Iterator[tuple]:
     from ..formats import get
 
     for loss in get(name).losses(notice):
-        yield loss.path, loss.message
+        # A loss with a catalogue key reads in the app's language; one without stays English.
+        key = getattr(loss, "key", None)
+        yield loss.path, Phrase(key, dict(loss.params)) if key else loss.message
 
 
 @rule(
@@ -32,7 +35,6 @@ def _losses(notice: PrivacyNotice, name: str) -> Iterator[tuple]:
     profile="stores",
     severity="info",
     reference=GOOGLE,
-    title="What the Google Play Data safety form drops or merges",
 )
 def google_mapping(notice: PrivacyNotice) -> Iterator[tuple]:
     yield from _losses(notice, "google-play")
@@ -43,7 +45,6 @@ def google_mapping(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="stores",
     severity="info",
     reference=APPLE,
-    title="What Apple's App Privacy label drops or merges",
 )
 def apple_mapping(notice: PrivacyNotice) -> Iterator[tuple]:
     yield from _losses(notice, "apple-app-privacy")
@@ -54,7 +55,6 @@ def apple_mapping(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="stores",
     severity="warning",
     reference=GOOGLE,
-    title="Data sold or shared for ads names who receives it",
 )
 def shared_without_recipient(notice: PrivacyNotice) -> Iterator[tuple]:
     for index, practice in enumerate(notice.practices):
@@ -66,11 +66,14 @@ def shared_without_recipient(notice: PrivacyNotice) -> Iterator[tuple]:
             if notice.recipient(r).effective_ccpa_relationship == "third_party"
         ]
         if not independent:
-            what = "sold" if practice.sold else "shared for ads"
+            what = "sold" if practice.sold else "shared_for_ads"
             yield (
                 ("practices", index, "recipients"),
-                f"practice '{practice.id}' is {what}, so Google Play declares its data shared, "
-                "but it names no third party that receives it",
+                msg(
+                    "store-shared-without-recipient.none",
+                    practice=practice.id,
+                    what=msg(f"store-shared-without-recipient.{what}"),
+                ),
             )
 
 
@@ -79,15 +82,13 @@ def shared_without_recipient(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="stores",
     severity="warning",
     reference=APPLE,
-    title="Data used to track people is not anonymised",
 )
 def tracking_anonymised(notice: PrivacyNotice) -> Iterator[tuple]:
     for index, practice in enumerate(notice.practices):
         if practice.tracking and practice.identifiability == "anonymised":
             yield (
                 ("practices", index, "identifiability"),
-                f"practice '{practice.id}' tracks people across other companies' apps and "
-                "websites, which anonymised data cannot do: one of the two is wrong",
+                msg("store-tracking-anonymised.contradiction", practice=practice.id),
             )
 
 
@@ -96,7 +97,6 @@ def tracking_anonymised(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="stores",
     severity="warning",
     reference=APPLE,
-    title="Tracking serves advertising, ad measurement or a data broker",
 )
 def tracking_purpose(notice: PrivacyNotice) -> Iterator[tuple]:
     for index, practice in enumerate(notice.practices):
@@ -107,9 +107,7 @@ def tracking_purpose(notice: PrivacyNotice) -> Iterator[tuple]:
         if not (kinds & ADVERTISING_KINDS or brokers):
             yield (
                 ("practices", index, "tracking"),
-                f"practice '{practice.id}' is marked tracking, but none of its purposes is "
-                "advertising and no recipient is a data broker: Apple's label would say "
-                "'Data Used to Track You' without a reason the notice gives",
+                msg("store-tracking-purpose.no_reason", practice=practice.id),
             )
 
 
@@ -118,7 +116,6 @@ def tracking_purpose(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="stores",
     severity="warning",
     reference=GOOGLE,
-    title="Apps with accounts give a link to delete the account and its data",
 )
 def deletion_link(notice: PrivacyNotice) -> Iterator[tuple]:
     accounts = [i for i, p in enumerate(notice.purposes) if p.kind == "service.account"]
@@ -134,6 +131,5 @@ def deletion_link(notice: PrivacyNotice) -> Iterator[tuple]:
     if not links:
         yield (
             ("purposes", accounts[0], "kind"),
-            "people create accounts here, and Google Play asks for a web link where they can "
-            "ask to delete the account and its data: give the erasure right a web channel",
+            msg("store-deletion-link.missing"),
         )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..model import PrivacyNotice
 from ..model.text import LongText
 from ..model.walk import iter_texts
-from .registry import rule
+from .registry import msg, rule
 
 LONG_SENTENCE_WORDS = 25
 # Scores of very short texts swing wildly; only texts this long get their own score.
@@ -113,7 +113,6 @@ def _english(notice: PrivacyNotice) -> str | None:
     profile="plain-language",
     severity="warning",
     reference="GDPR Art. 12(1); WP260 para. 11",
-    title="English text is easy to read (Flesch reading ease)",
 )
 def reading_ease(notice: PrivacyNotice) -> Iterator[tuple]:
     locale = _english(notice)
@@ -125,8 +124,11 @@ def reading_ease(notice: PrivacyNotice) -> Iterator[tuple]:
         if score.words >= MIN_WORDS_FOR_SCORE and score.flesch_reading_ease < target:
             yield (
                 loc,
-                f"hard to read: Flesch reading ease {score.flesch_reading_ease:.0f}, target "
-                f"{target}; use shorter sentences and everyday words",
+                msg(
+                    "plain-readability.hard",
+                    score=f"{score.flesch_reading_ease:.0f}",
+                    target=target,
+                ),
             )
 
 
@@ -135,7 +137,6 @@ def reading_ease(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="plain-language",
     severity="warning",
     reference="WP260 para. 11; ISO/IEC 29184 5.2.5",
-    title="Sentences are short",
 )
 def long_sentences(notice: PrivacyNotice) -> Iterator[tuple]:
     for locale in notice.all_locales:
@@ -145,8 +146,13 @@ def long_sentences(notice: PrivacyNotice) -> Iterator[tuple]:
                 if count > LONG_SENTENCE_WORDS:
                     yield (
                         loc,
-                        f"a {count}-word sentence ({locale}): split it (at most {LONG_SENTENCE_WORDS} "
-                        f"words): “{sentence[:60]}…”",
+                        msg(
+                            "plain-long-sentences.long",
+                            count=count,
+                            lang=locale,
+                            limit=LONG_SENTENCE_WORDS,
+                            sentence=sentence[:60],
+                        ),
                     )
 
 
@@ -155,7 +161,6 @@ def long_sentences(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="plain-language",
     severity="warning",
     reference="WP260 para. 12",
-    title="No legal jargon",
 )
 def jargon(notice: PrivacyNotice) -> Iterator[tuple]:
     locale = _english(notice)
@@ -169,7 +174,7 @@ def jargon(notice: PrivacyNotice) -> Iterator[tuple]:
         )
         for phrase, plain in JARGON.items():
             if re.search(rf"\b{re.escape(phrase)}\b", lowered):
-                yield loc, f"jargon '{phrase}': write '{plain}' instead"
+                yield loc, msg("plain-jargon.found", phrase=phrase, plain=plain)
 
 
 @rule(
@@ -177,7 +182,6 @@ def jargon(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="plain-language",
     severity="warning",
     reference="WP260 para. 13",
-    title="No vague qualifiers",
 )
 def vague(notice: PrivacyNotice) -> Iterator[tuple]:
     locale = _english(notice)
@@ -189,7 +193,7 @@ def vague(notice: PrivacyNotice) -> Iterator[tuple]:
         if found:
             yield (
                 loc,
-                f"vague wording ({', '.join(repr(w) for w in found)}): say exactly what happens",
+                msg("plain-vague.found", words=[repr(w) for w in found]),
             )
 
 
@@ -198,7 +202,6 @@ def vague(notice: PrivacyNotice) -> Iterator[tuple]:
     profile="plain-language",
     severity="warning",
     reference="WP260 para. 36-38",
-    title="High-impact and surprising uses are in the summary",
 )
 def first_layer(notice: PrivacyNotice) -> Iterator[tuple]:
     for index, purpose in enumerate(notice.purposes):
@@ -208,5 +211,5 @@ def first_layer(notice: PrivacyNotice) -> Iterator[tuple]:
         if practices and not any(p.first_layer for p in practices):
             yield (
                 ("purposes", index),
-                f"purpose '{purpose.id}' is high-impact or surprising: show it in the first layer",
+                msg("plain-first-layer.missing", purpose=purpose.id),
             )

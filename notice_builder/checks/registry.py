@@ -1,12 +1,20 @@
 """The rule registry: every compliance or presentation rule registers here, built-ins and
-extensions alike, and `run_checks` runs the ones a notice's profiles select."""
+extensions alike, and `run_checks` runs the ones a notice's profiles select.
+
+A rule says what it found with `msg`: a key in the catalogue (`i18n/<language>/checks.yaml`) and
+the values filled in, so the same finding reads in English for the CLI and JSON, and in Arabic in
+the app or with `check --lang ar`. A rule may also yield a plain English string (an extension
+without catalogue entries); that finding then reads the same in every language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..i18n import say, t
+from ..i18n.messages import Phrase, render
 from ..model import PrivacyNotice
 from ..model.paths import dotted, pointer
 from ..model.vocab import CCPA_JURISDICTIONS, EU_JURISDICTIONS
@@ -14,17 +22,37 @@ from ..model.vocab import CCPA_JURISDICTIONS, EU_JURISDICTIONS
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 Loc = tuple[str | int, ...]
+PREFIX = "checks."
+RESERVED = frozenset({"key", "locale"})  # the names of `say`'s own arguments
+
+
+def msg(name: str, **params: Any) -> Phrase:
+    """The checks message `name` (its key without the `checks.` prefix) with its values.
+
+    A value may itself be a `msg` (the name of a right, a safeguard): it is said in the same
+    language. A list is joined with that language's comma; `count` picks the plural form.
+    """
+    clash = RESERVED & params.keys()
+    if clash:
+        raise ValueError(f"message '{name}': rename the value {sorted(clash)[0]!r}")
+    return Phrase(PREFIX + name, params)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing a rule found: how serious, where in the notice, what, and under which article."""
+    """One thing a rule found: how serious, where in the notice, what, and under which article.
+
+    `message` is the English text (what the CLI, JSON output and logs show); `text(locale)` says
+    it in another language from the catalogue `key` and `params`, when the rule gave them.
+    """
 
     rule: str
     severity: Severity
     path: Loc
     message: str
     reference: str
+    key: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def dotted(self) -> str:
@@ -34,24 +62,31 @@ class Finding:
     def pointer(self) -> str:
         return pointer(self.path)
 
-    def as_dict(self) -> dict[str, Any]:
+    def text(self, locale: str) -> str:
+        """The message in `locale` (the English `message` when the rule gave no key)."""
+        if self.key is None:
+            return self.message
+        return render(self.key, self.params, locale)
+
+    def as_dict(self, locale: str = "en") -> dict[str, Any]:
         return {
             "rule": self.rule,
             "severity": self.severity,
             "path": self.dotted,
             "pointer": self.pointer,
-            "message": self.message,
+            "message": self.text(locale),
             "reference": self.reference,
         }
 
 
-# A rule yields (path, message) pairs, or (path, message, severity) to override its default.
+# A rule yields (path, message) pairs, or (path, message, severity) to override its default; the
+# message is a `msg(...)` or, for a rule without catalogue entries, an English string.
 RuleFunc = Callable[[PrivacyNotice], Iterable[tuple]]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A check over the model."""
+    """A check over the model. A built-in rule's title comes from the catalogue (`title_key`)."""
 
     id: str
     profile: str
@@ -59,21 +94,48 @@ class Rule:
     reference: str
     title: str
     func: RuleFunc
+    title_key: str | None = None
+
+    def title_text(self, locale: str) -> str:
+        """The title in `locale` (the English `title` when it has no catalogue entry)."""
+        return say(self.title_key, locale) if self.title_key else self.title
 
     def run(self, notice: PrivacyNotice) -> Iterator[Finding]:
         for item in self.func(notice):
-            path, message, *rest = item
+            path, said, *rest = item
             severity = rest[0] if rest else self.severity
-            yield Finding(self.id, severity, tuple(path), message, self.reference)
+            if isinstance(said, Phrase):
+                yield Finding(
+                    self.id,
+                    severity,
+                    tuple(path),
+                    said.text("en"),
+                    self.reference,
+                    said.key,
+                    dict(said.params),
+                )
+            else:
+                yield Finding(self.id, severity, tuple(path), said, self.reference)
 
 
+# What each profile covers, in English; `profile_text` says it in another language.
 PROFILES: dict[str, str] = {
-    "gdpr": "GDPR Art. 13 and 14: what a notice must tell people in the EU, EEA and UK",
-    "ccpa": "CCPA notice at collection (11 CCR §7012): what Californians must be told",
-    "plain-language": "Plain language: readability, long sentences, jargon and vague words",
-    "translations": "Translations: every text in every declared locale",
-    "stores": "Store labels: what Google Play and Apple labels say follows from the practices",
+    name: t(f"{PREFIX}profile.{name}", "en")
+    for name in ("gdpr", "ccpa", "plain-language", "translations", "stores")
 }
+
+
+def profile_text(name: str, locale: str) -> str:
+    """What profile `name` covers, in `locale`; an unknown name lists the known ones."""
+    if name not in PROFILES:
+        raise KeyError(f"unknown profile '{name}' (known: {', '.join(PROFILES)})")
+    return say(f"{PREFIX}profile.{name}", locale)
+
+
+def severity_text(severity: str, locale: str) -> str:
+    """A severity's name in `locale` ("error" in English)."""
+    return say(f"{PREFIX}severity.{severity}", locale)
+
 
 _RULES: dict[str, Rule] = {}
 
@@ -89,12 +151,17 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(
-    id: str, *, profile: str, severity: Severity, reference: str, title: str
+    id: str, *, profile: str, severity: Severity, reference: str, title: str | None = None
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Decorator registering a function as a rule."""
+    """Decorator registering a function as a rule. Without `title`, the title is the catalogue's
+    `checks.<id>.title`, in every language the catalogue has."""
 
     def decorate(func: RuleFunc) -> RuleFunc:
-        register(Rule(id, profile, severity, reference, title, func))
+        if title is None:
+            key = f"{PREFIX}{id}.title"
+            register(Rule(id, profile, severity, reference, t(key, "en"), func, key))
+        else:
+            register(Rule(id, profile, severity, reference, title, func))
         return func
 
     return decorate
