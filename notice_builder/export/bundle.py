@@ -30,6 +30,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .. import __version__
+from ..i18n.messages import phrase
 from ..layout import get_layout, layout_names, render
 from ..model import PrivacyNotice
 from ..render.logo import Logo
@@ -167,12 +168,18 @@ def _chosen(kind: str, asked: Iterable[str] | None, known: Sequence[str]) -> tup
         asked = [asked]
     names = tuple(dict.fromkeys(asked))
     if not names:
-        raise ExportError(f"no {kind} chosen (known: {', '.join(known)})")
+        raise ExportError.said(
+            "export.none_chosen", kind=phrase(f"export.kind.{kind}"), known=list(known)
+        )
     unknown = [name for name in names if name not in known]
     if unknown:
-        listed = ", ".join(f"'{name}'" for name in unknown)
-        plural = "s" if len(unknown) > 1 else ""
-        raise ExportError(f"unknown {kind}{plural} {listed} (known: {', '.join(known)})")
+        raise ExportError.said(
+            "export.unknown_names",
+            count=len(unknown),
+            kind=phrase(f"export.kind.{kind}" if len(unknown) == 1 else f"export.kinds.{kind}"),
+            names=[f"'{name}'" for name in unknown],
+            known=list(known),
+        )
     return names
 
 
@@ -194,7 +201,7 @@ def _export_pair(job: _Job, layout: str, locale: str) -> list[_Piece]:
         try:
             exported = export_rendered(rendered, job.preset, format, job.options)
         except ExportError as exc:
-            raise ExportError(f"{name}: {exc}") from None
+            raise ExportError.said("export.in_file", name=name, error=exc.phrase()) from None
         warnings = (*exported.warnings, *problems)
         pieces.append(_Piece(name, rendered.layout, rendered.locale, exported, alt, warnings))
     return pieces
@@ -256,10 +263,7 @@ def _export_in_pool(
                 on_progress(done, len(pairs))
         return [future.result() for future in futures]
     except BrokenProcessPool:
-        raise ExportError(
-            "a bundle worker process stopped unexpectedly (out of memory?); "
-            "try fewer layouts or workers=1"
-        ) from None
+        raise ExportError.said("export.worker_stopped") from None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

@@ -18,7 +18,7 @@ from ..render.logo import Logo
 from ..render.theme import Theme
 from .api import export
 from .describe import alt_text, long_description
-from .formats import Exported, Options
+from .formats import Exported, ExportError, Options
 
 PNG_NAME = "notice-email.png"
 HTML_NAME = "email.html"
@@ -56,7 +56,7 @@ def email_kit(
 
     `image_url` is where the PNG will be hosted (https); without it the HTML refers to the PNG
     by its file name, to upload with the email. Raises `ExportError` (a ValueError) when the
-    layout does not fit the email preset, and ValueError for an `image_url` that is not https.
+    layout does not fit the email preset or the `image_url` is not https.
     """
     locale = resolve_locale(notice, locale)
     src = _image_src(image_url)
@@ -113,9 +113,7 @@ def _image_src(image_url: str | None) -> str:
         or (scheme and scheme != "https")
         or any(c.isspace() for c in url)
     ):
-        raise ValueError(
-            f"the image URL must be an https address (or a relative path), not {image_url[:80]!r}"
-        )
+        raise ExportError.said("export.image_url", url=repr(image_url[:80]))
     return url
 
 

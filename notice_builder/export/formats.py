@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from PIL import Image
 
+from ..i18n.errors import SaidError
+from ..i18n.messages import Phrase, phrase
 from ..layout.engine import Rendered
 from ..render.raster import scene_to_image
 from ..render.scene import Group, Scene
@@ -24,8 +26,9 @@ from .presets import PT_PER_PX, Preset
 from .rasterize import svg_to_pdf
 
 
-class ExportError(ValueError):
-    """The export cannot be made as asked; the message names the preset and the limit."""
+class ExportError(SaidError):
+    """The export cannot be made as asked; the message names the preset and the limit (and is
+    said in the app's language through `text(locale)`)."""
 
 
 @dataclass(frozen=True)
@@ -70,18 +73,26 @@ def fit_scene(scene: Scene, preset: Preset, layout: str) -> tuple[Scene, float]:
         factor = preset.width / width
         canvas = (preset.width, height * factor)
         if canvas[1] > preset.max_height:
-            raise ExportError(
-                f"the {layout} picture would be {canvas[1]:.0f} px tall in the '{preset.name}' preset; "
-                f"the limit is {preset.max_height:.0f} px. Choose a shorter layout or the print-a4 preset"
+            raise ExportError.said(
+                "export.too_tall",
+                layout=layout,
+                height=f"{canvas[1]:.0f}",
+                preset=preset.name,
+                limit=f"{preset.max_height:.0f}",
             )
     else:
         factor = min(preset.width / width, preset.height / height, 2.0)
         canvas = (preset.width, preset.height)
     if factor < preset.min_fit:
-        raise ExportError(
-            f"the {layout} picture ({width:.0f} x {height:.0f} px) would shrink to {factor:.0%} to fit "
-            f"the '{preset.name}' preset ({_size(preset)}), below the {preset.min_fit:.0%} that keeps "
-            "text legible. Choose a layout made for it (email-banner) or another preset"
+        raise ExportError.said(
+            "export.too_small",
+            layout=layout,
+            width=f"{width:.0f}",
+            height=f"{height:.0f}",
+            factor=f"{factor:.0%}",
+            preset=preset.name,
+            size=_size(preset),
+            least=f"{preset.min_fit:.0%}",
         )
     if factor == 1 and canvas == (width, height):
         return scene, 1.0
@@ -91,14 +102,12 @@ def fit_scene(scene: Scene, preset: Preset, layout: str) -> tuple[Scene, float]:
     return replace(scene, width=canvas[0], height=canvas[1], elements=(content,)), factor
 
 
-def _size(preset: Preset) -> str:
+def _size(preset: Preset) -> Phrase:
     if preset.width is None:
-        return "its own size"
-    return (
-        f"{preset.width:.0f} x {preset.height:.0f} px"
-        if preset.height
-        else f"{preset.width:.0f} px wide"
-    )
+        return phrase("export.size.own")
+    if preset.height:
+        return phrase("export.size.box", width=f"{preset.width:.0f}", height=f"{preset.height:.0f}")
+    return phrase("export.size.wide", width=f"{preset.width:.0f}")
 
 
 def _export_svg(scene: Scene, preset: Preset, options: Options) -> Exported:
@@ -127,13 +136,13 @@ def _export_png(scene: Scene, preset: Preset, options: Options) -> Exported:
             )
     pixels = options.width or round(scene.width * (options.scale or preset.scale))
     if not 16 <= pixels <= 8000:
-        raise ExportError(f"a PNG {pixels} px wide is outside the 16-8000 px range")
+        raise ExportError.said("export.png_width", pixels=pixels)
     # Drawn straight from the scene with cairo (render/raster.py): the same pixels as the outlined
     # SVG through cairosvg (a test compares them), without parsing glyph paths back from text.
     image = scene_to_image(scene, width=pixels, transparent=transparent)
     height = image.height
     if height > 16000:
-        raise ExportError(f"the PNG would be {height} px tall; the limit is 16000 px")
+        raise ExportError.said("export.png_height", height=height)
     palette = preset.palette if options.palette is None else options.palette
     density = pixels / scene.width
     data = _encode_png(image, palette=palette, transparent=transparent, density=density)
@@ -209,14 +218,15 @@ def paginate(scene: Scene, preset: Preset) -> list[Scene]:
             pages.append([])
             top = y
         if height * factor > room:
-            raise ExportError(
-                f"a block ({getattr(element, 'label', 'block')}) is taller than a {preset.name} page; "
-                "choose a layout with shorter blocks"
+            raise ExportError.said(
+                "export.block_too_tall",
+                block=getattr(element, "label", "block"),
+                preset=preset.name,
             )
         pages[-1].append((element, top))
     if len(pages) > preset.max_pages:
-        raise ExportError(
-            f"the picture needs {len(pages)} pages; the '{preset.name}' preset allows {preset.max_pages}"
+        raise ExportError.said(
+            "export.too_many_pages", count=len(pages), preset=preset.name, limit=preset.max_pages
         )
     result = []
     for items in pages:
@@ -265,7 +275,7 @@ def export_rendered(
     preset's)."""
     format = format or preset.format
     if format not in EXPORTERS:
-        raise ExportError(f"unknown format '{format}' (known: {', '.join(EXPORTERS)})")
+        raise ExportError.said("export.unknown_format", format=format, known=list(EXPORTERS))
     options = options or Options()
     scene = rendered.scene
     if preset.page is None or format != "pdf":

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..i18n.errors import SaidError
 from .logo_svg import SvgLogoError, looks_like_svg, svg_logo_png
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -24,7 +25,7 @@ MIN_SIDE = 16
 MAX_ASPECT = 8.0
 
 
-class LogoError(ValueError):
+class LogoError(SaidError):
     """The file cannot be used as a logo; the message says why and which limit."""
 
 
@@ -44,22 +45,25 @@ class Logo:
 def prepare_logo(data: bytes) -> Logo:
     """Check and re-encode logo bytes; raises LogoError with a message people can act on."""
     if len(data) > MAX_BYTES:
-        raise LogoError(
-            f"the logo is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
+        raise LogoError.said(
+            "logo.too_big", size=f"{len(data) / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}"
         )
     if not data:
-        raise LogoError("the logo file is empty")
+        raise LogoError.said("logo.empty")
     if looks_like_svg(data):
         try:
             data = svg_logo_png(data)
         except SvgLogoError as exc:
-            raise LogoError(str(exc)) from None
+            raise LogoError(str(exc), key=exc.key, params=exc.params) from None
     try:
         with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as image:
             width, height = image.size
             if width * height > MAX_PIXELS:
-                raise LogoError(
-                    f"the logo is {width}x{height} pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels"
+                raise LogoError.said(
+                    "logo.too_many_pixels",
+                    width=width,
+                    height=height,
+                    limit=MAX_PIXELS // 1_000_000,
                 )
             image.seek(0)
             upright = ImageOps.exif_transpose(image)
@@ -67,22 +71,16 @@ def prepare_logo(data: bytes) -> Logo:
     except LogoError:
         raise
     except Image.DecompressionBombError:
-        raise LogoError(
-            f"the logo has too many pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels"
-        ) from None
+        raise LogoError.said("logo.bomb", limit=MAX_PIXELS // 1_000_000) from None
     except UnidentifiedImageError:
-        raise LogoError("unsupported file type: use a PNG, JPEG or SVG logo") from None
+        raise LogoError.said("logo.unsupported") from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise LogoError(f"the logo file is damaged or truncated ({exc})") from None
+        raise LogoError.said("logo.damaged", error=str(exc)) from None
     width, height = rgba.size
     if min(width, height) < MIN_SIDE:
-        raise LogoError(
-            f"the logo is {width}x{height} pixels; it needs at least {MIN_SIDE} on each side"
-        )
+        raise LogoError.said("logo.too_small", width=width, height=height, least=MIN_SIDE)
     if max(width, height) / min(width, height) > MAX_ASPECT:
-        raise LogoError(
-            f"the logo is {width}x{height} pixels; it may be at most {MAX_ASPECT:g} times wider than tall"
-        )
+        raise LogoError.said("logo.too_narrow", width=width, height=height, most=f"{MAX_ASPECT:g}")
     if max(width, height) > MAX_SIDE:
         rgba.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()

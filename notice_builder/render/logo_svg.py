@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..i18n.errors import SaidError
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 MAX_SVG_BYTES = 1024 * 1024
@@ -51,7 +53,7 @@ _AT_RULE = re.compile(r"@(?!media\b)[a-z-]+", re.IGNORECASE)
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
-class SvgLogoError(ValueError):
+class SvgLogoError(SaidError):
     """The SVG cannot be used as a logo; the message says why."""
 
 
@@ -74,26 +76,26 @@ def svg_logo_png(data: bytes) -> bytes:
             height=max(1, round(height * scale)),
         )
     except Exception as exc:  # cairosvg raises many kinds on drawings it cannot follow
-        raise SvgLogoError(f"the SVG logo could not be drawn ({exc})") from None
+        raise SvgLogoError.said("logo.svg.not_drawn", error=str(exc)) from None
 
 
 def sanitise_svg(data: bytes) -> ET.Element:
     """A new <svg> element holding only the allowlisted parts of `data`."""
     if len(data) > MAX_SVG_BYTES:
-        raise SvgLogoError(
-            f"the SVG logo is {len(data) / 1024:.0f} KB; the limit is {MAX_SVG_BYTES // 1024} KB"
+        raise SvgLogoError.said(
+            "logo.svg.too_big", size=f"{len(data) / 1024:.0f}", limit=MAX_SVG_BYTES // 1024
         )
     if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.IGNORECASE):
-        raise SvgLogoError("the SVG logo has a DOCTYPE or entities, which logos never need")
+        raise SvgLogoError.said("logo.svg.doctype")
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise SvgLogoError(f"the SVG logo is not well-formed XML ({exc})") from None
+        raise SvgLogoError.said("logo.svg.not_xml", error=str(exc)) from None
     if root.tag != f"{{{SVG_NS}}}svg":
-        raise SvgLogoError("the file is not an SVG drawing (its root element is not <svg>)")
+        raise SvgLogoError.said("logo.svg.not_svg")
     count = sum(1 for _ in root.iter())
     if count > MAX_ELEMENTS:
-        raise SvgLogoError(f"the SVG logo has {count} elements; the limit is {MAX_ELEMENTS}")
+        raise SvgLogoError.said("logo.svg.too_many_elements", elements=count, limit=MAX_ELEMENTS)
     return _copy(root)
 
 
@@ -136,12 +138,12 @@ def _size(svg: ET.Element) -> tuple[float, float]:
         try:
             _, _, width, height = (float(v) for v in box.replace(",", " ").split())
         except ValueError:
-            raise SvgLogoError(f"the SVG logo's viewBox {box!r} is not four numbers") from None
+            raise SvgLogoError.said("logo.svg.viewbox", box=repr(box)) from None
     else:
         sizes = [_LENGTH.match(svg.get(k, "")) for k in ("width", "height")]
         if not all(sizes):
-            raise SvgLogoError("the SVG logo needs a viewBox (or width and height in px)")
+            raise SvgLogoError.said("logo.svg.no_size")
         width, height = (float(m.group(1)) for m in sizes)
     if width <= 0 or height <= 0:
-        raise SvgLogoError("the SVG logo's width and height must be above 0")
+        raise SvgLogoError.said("logo.svg.zero_size")
     return width, height
