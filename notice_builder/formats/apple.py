@@ -20,7 +20,7 @@ from typing import Any
 from ..io import NoticeError, Problem
 from ..model import PrivacyNotice
 from ..model.vocab import CATEGORY_CODES, PURPOSE_CODES
-from .common import build_notice, reverse_map, slug, table
+from .common import build_notice, problem, reverse_map, slug, table
 from .registry import Format, Imported, Loss, register
 
 LINKED, NOT_LINKED = "DATA_LINKED_TO_YOU", "DATA_NOT_LINKED_TO_YOU"
@@ -104,19 +104,15 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
     for i, category in enumerate(notice.data_categories):
         if category.code("apple") not in TYPES:
             found.append(
-                Loss(
-                    ("data_categories", i, "kind"),
-                    f"'{category.id}' has no App Store Connect data type; it is left out",
-                    "dropped",
+                Loss.said(
+                    ("data_categories", i, "kind"), "apple.no_type", "dropped", category=category.id
                 )
             )
     for i, purpose in enumerate(notice.purposes):
         if not purpose.code("apple"):
             found.append(
-                Loss(
-                    ("purposes", i, "kind"),
-                    f"purpose '{purpose.id}' has no Apple purpose",
-                    "dropped",
+                Loss.said(
+                    ("purposes", i, "kind"), "apple.no_purpose", "dropped", purpose=purpose.id
                 )
             )
     for code, entry in _labels(notice).items():
@@ -124,18 +120,16 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
         cats = list(dict.fromkeys(cid for _, cid in entry["sources"]))
         if len(cats) > 1:
             found.append(
-                Loss(
+                Loss.said(
                     ("practices", first, "data"),
-                    f"{', '.join(repr(c) for c in cats)} are declared together as '{TYPES[code]}'",
+                    "together",
+                    categories=", ".join(repr(c) for c in cats),
+                    type=TYPES[code],
                 )
             )
         if len(entry["linked"]) > 1:
             found.append(
-                Loss(
-                    ("practices", first, "identifiability"),
-                    f"'{TYPES[code]}' is linked to the person in some practices and not in "
-                    "others: declared linked",
-                )
+                Loss.said(("practices", first, "identifiability"), "apple.linked", type=TYPES[code])
             )
     for i, practice in enumerate(notice.practices):
         third = [
@@ -145,11 +139,12 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
         ]
         if third:
             found.append(
-                Loss(
+                Loss.said(
                     ("practices", i, "recipients"),
-                    f"practice '{practice.id}' gives data to {', '.join(third)} (third parties); "
-                    "Apple's label has no 'shared' flag, so only its purposes show it",
+                    "apple.third_parties",
                     "dropped",
+                    practice=practice.id,
+                    recipients=", ".join(third),
                 )
             )
     return found
@@ -158,17 +153,28 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
 # ---- import -------------------------------------------------------------------------------
 
 
+_problem = problem
+
+
+class _Refused(ValueError):
+    """A JSON value refused while it is read: the catalogue problem `key` with `params`."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"duplicate key '{key}'")
+            raise _Refused("apple.duplicate_key", name=key)
         out[key] = value
     return out
 
 
 def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise _Refused("apple.constant", name=name)
 
 
 def parse(data: bytes | str, source: str = "<app_privacy_details.json>") -> list[dict[str, Any]]:
@@ -176,7 +182,7 @@ def parse(data: bytes | str, source: str = "<app_privacy_details.json>") -> list
     with its JSON path before failing."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_BYTES:
-        raise NoticeError(source, [Problem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")])
+        raise NoticeError(source, [_problem("too_big", limit=f"{MAX_BYTES // 1_000_000} MB")])
     try:
         value = json.loads(
             raw.decode("utf-8-sig"),
@@ -184,20 +190,22 @@ def parse(data: bytes | str, source: str = "<app_privacy_details.json>") -> list
             parse_constant=_refuse_constant,
         )
     except UnicodeDecodeError as exc:
-        raise NoticeError(source, [Problem(f"is not UTF-8 text (byte {exc.start + 1})")]) from None
+        raise NoticeError(source, [_problem("not_utf8", byte=exc.start + 1)]) from None
     except json.JSONDecodeError as exc:
         raise NoticeError(
-            source, [Problem(f"is not JSON: {exc.msg}", (), exc.lineno, exc.colno)]
+            source, [_problem("apple.not_json", (), exc.lineno, exc.colno, error=exc.msg)]
         ) from None
+    except _Refused as exc:
+        raise NoticeError(source, [_problem(exc.key, **exc.params)]) from None
     except ValueError as exc:
         raise NoticeError(source, [Problem(str(exc))]) from None
     if not isinstance(value, list) or not value:
         raise NoticeError(
             source,
             [
-                Problem(
-                    'must be a JSON array of entries like {"category": ..., "purposes": [...], '
-                    '"data_protections": [...]}'
+                _problem(
+                    "apple.not_array",
+                    example='{"category": ..., "purposes": [...], "data_protections": [...]}',
                 )
             ],
         )
@@ -205,71 +213,78 @@ def parse(data: bytes | str, source: str = "<app_privacy_details.json>") -> list
     seen: dict[str, int] = {}
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            problems.append(
-                Problem("must be an object with category, purposes and data_protections", (i,))
-            )
+            problems.append(_problem("apple.not_object", (i,)))
             continue
         for key in item:
             if key not in ("category", "purposes", "data_protections"):
                 problems.append(
-                    Problem(
-                        f"unknown key '{key}' (known: category, purposes, data_protections)",
+                    _problem(
+                        "apple.unknown_key",
                         (i, key),
+                        name=key,
+                        known="category, purposes, data_protections",
                     )
                 )
         protections = item.get("data_protections")
         if not isinstance(protections, list) or not protections:
-            problems.append(
-                Problem("must be a non-empty list of data protections", (i, "data_protections"))
-            )
+            problems.append(_problem("apple.no_protections", (i, "data_protections")))
             continue
         for j, p in enumerate(protections):
             if p not in PROTECTIONS:
                 problems.append(
-                    Problem(
-                        f"unknown data protection {p!r} (known: {', '.join(PROTECTIONS)})",
+                    _problem(
+                        "apple.unknown_protection",
                         (i, "data_protections", j),
+                        value=repr(p),
+                        known=", ".join(PROTECTIONS),
                     )
                 )
         if NOT_COLLECTED in protections:
             if len(value) > 1 or len(protections) > 1 or "category" in item:
                 problems.append(
-                    Problem(
-                        f"{NOT_COLLECTED} must be the only entry, alone", (i, "data_protections")
-                    )
+                    _problem("apple.not_alone", (i, "data_protections"), value=NOT_COLLECTED)
                 )
             continue
         category = item.get("category")
         if not isinstance(category, str) or category not in TYPES:
             problems.append(
-                Problem(
-                    f"unknown data type {category!r} (known: {', '.join(TYPES)})", (i, "category")
+                _problem(
+                    "apple.unknown_type",
+                    (i, "category"),
+                    value=repr(category),
+                    known=", ".join(TYPES),
                 )
             )
         elif category in seen:
             problems.append(
-                Problem(
-                    f"data type '{category}' is already given at [{seen[category]}]",
-                    (i, "category"),
+                _problem(
+                    "apple.repeated_type", (i, "category"), type=category, first=seen[category]
                 )
             )
         else:
             seen[category] = i
         purposes = item.get("purposes")
         if not isinstance(purposes, list) or not purposes:
-            problems.append(Problem("must be a non-empty list of purposes", (i, "purposes")))
+            problems.append(_problem("apple.no_purposes", (i, "purposes")))
         else:
             for j, p in enumerate(purposes):
                 if p not in PURPOSES:
                     problems.append(
-                        Problem(
-                            f"unknown purpose {p!r} (known: {', '.join(PURPOSES)})",
+                        _problem(
+                            "apple.unknown_purpose",
                             (i, "purposes", j),
+                            value=repr(p),
+                            known=", ".join(PURPOSES),
                         )
                     )
         if (LINKED in protections) == (NOT_LINKED in protections):
             problems.append(
-                Problem(f"give exactly one of {LINKED} or {NOT_LINKED}", (i, "data_protections"))
+                _problem(
+                    "apple.linked_or_not",
+                    (i, "data_protections"),
+                    linked=LINKED,
+                    not_linked=NOT_LINKED,
+                )
             )
     if problems:
         raise NoticeError(source, problems)
@@ -289,12 +304,7 @@ def import_(
     if entries[0]["data_protections"] == [NOT_COLLECTED]:
         raise NoticeError(
             source,
-            [
-                Problem(
-                    "declares that no data is collected; a notice needs at least one data category",
-                    (0, "data_protections"),
-                )
-            ],
+            [_problem("apple.no_data", (0, "data_protections"))],
         )
     losses: list[Loss] = []
     categories, practices = [], []
@@ -310,11 +320,12 @@ def import_(
             category["codes"] = {"apple": code}
         if code == "SENSITIVE_INFO":
             losses.append(
-                Loss(
+                Loss.said(
                     (i, "category"),
-                    "Apple's 'Sensitive Info' does not say which kind "
-                    f"of sensitive data: set the kind of '{cid}'",
+                    "apple.sensitive",
                     "dropped",
+                    name="Sensitive Info",
+                    category=cid,
                 )
             )
         categories.append(category)

@@ -10,10 +10,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..i18n.messages import Phrase
 from ..io import NoticeError, Problem, notice_data, validate_notice
 from ..model import PrivacyNotice
 from ..model.text import LongText, Text
-from .registry import Imported, Loss
+from .registry import Imported, Loc, Loss
 
 DATA = Path(__file__).parent / "data"
 
@@ -32,6 +33,13 @@ def say(value: Text | LongText | str | None, notice: PrivacyNotice, locale: str 
     if isinstance(value, str):
         return value
     return value.get(locale, notice.default_locale)
+
+
+def problem(
+    key: str, path: Loc = (), line: int | None = None, column: int | None = None, /, **params: Any
+) -> Problem:
+    """An imported file's problem: the catalogue's `format.problem.<key>` with `params`."""
+    return Problem.of(f"format.problem.{key}", path, line, column, **params)
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -88,11 +96,13 @@ def build_notice(
             kept = [p for p in opt.get("purposes", []) if p in purpose_ids]
             for gone in sorted(set(opt.get("purposes", [])) - set(kept)):
                 losses.append(
-                    Loss(
+                    Loss.said(
                         ("choices", "opt_outs", i, "purposes"),
-                        f"opt-out '{opt['id']}' switched off purpose '{gone}', which the {title} "
-                        "does not have; removed",
+                        "opt_out_purpose",
                         "dropped",
+                        opt_out=opt["id"],
+                        purpose=gone,
+                        title=title,
                     )
                 )
             opt["purposes"] = kept
@@ -117,17 +127,8 @@ def build_notice(
             **facts,
         }
         losses[:0] = [
-            Loss(
-                ("controller",),
-                f"the {title} does not say who the controller is: set controller.name, its "
-                "contact and address",
-                "dropped",
-            ),
-            Loss(
-                ("effective_date",),
-                f"the {title} has no date: the import date is used; set effective_date",
-                "dropped",
-            ),
+            Loss.said(("controller",), "no_controller", "dropped", title=title),
+            Loss.said(("effective_date",), "no_date", "dropped", title=title),
         ]
     try:
         notice = validate_notice(data, source=source)
@@ -136,7 +137,11 @@ def build_notice(
         raise NoticeError(
             source,
             [
-                Problem(f"the imported label does not fit the notice: {p.dotted}: {p.message}")
+                problem(
+                    "misfit",
+                    field=p.dotted,
+                    problem=Phrase(p.key, p.params) if p.key else p.message,
+                )
                 for p in exc.problems
             ],
         ) from None

@@ -313,42 +313,32 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
     for i, category in enumerate(notice.data_categories):
         if not category.code("dpv"):
             found.append(
-                Loss(
-                    ("data_categories", i, "kind"),
-                    f"'{category.id}' has no DPV concept: typed dpv:PersonalData",
-                )
+                Loss.said(("data_categories", i, "kind"), "dpv.no_category", category=category.id)
             )
     for i, purpose in enumerate(notice.purposes):
         if not purpose.code("dpv"):
-            found.append(
-                Loss(
-                    ("purposes", i, "kind"), f"'{purpose.id}' has no DPV concept: typed dpv:Purpose"
-                )
-            )
+            found.append(Loss.said(("purposes", i, "kind"), "dpv.no_purpose", purpose=purpose.id))
     for i, right in enumerate(notice.rights):
         if right.kind not in RIGHTS:
-            found.append(
-                Loss(
-                    ("rights", i, "kind"),
-                    f"'{right.kind}' has no DPV term: typed dpv:DataSubjectRight",
-                )
-            )
+            found.append(Loss.said(("rights", i, "kind"), "dpv.no_right", right=right.kind))
     for i, measure in enumerate(notice.security.measures if notice.security else []):
         if measure.kind not in MEASURES:
             found.append(
-                Loss(
+                Loss.said(
                     ("security", "measures", i, "kind"),
-                    f"'{measure.kind}' has no DPV term; left out",
+                    "dpv.no_measure",
                     "dropped",
+                    measure=measure.kind,
                 )
             )
     for i, transfer in enumerate(notice.transfers):
         if transfer.mechanism not in TRANSFER_BASES:
             found.append(
-                Loss(
+                Loss.said(
                     ("transfers", i, "mechanism"),
-                    f"'{transfer.mechanism}' names no GDPR article; the legal basis is left out",
+                    "dpv.no_article",
                     "dropped",
+                    mechanism=transfer.mechanism,
                 )
             )
     return found

@@ -201,20 +201,22 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
         codes = [c for c in category.code("google") or [] if c in TYPE_LABEL]
         if not codes:
             found.append(
-                Loss(
+                Loss.said(
                     ("data_categories", i, "kind"),
-                    f"'{category.id}' has no Google Play data type; it is left out",
+                    "google.no_type",
                     "dropped",
+                    category=category.id,
                 )
             )
     for i, purpose in enumerate(notice.purposes):
         if not purpose.code("google"):
             found.append(
-                Loss(
+                Loss.said(
                     ("purposes", i, "kind"),
-                    f"purpose '{purpose.id}' ({purpose.kind}) has no Google Play purpose; "
-                    "data used only for it is declared without that reason",
+                    "google.no_purpose",
                     "dropped",
+                    purpose=purpose.id,
+                    kind=purpose.kind,
                 )
             )
     for code, entry in usage(notice).items():
@@ -222,19 +224,18 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
         first = entry.sources[0][0]
         if len(cats) > 1:
             found.append(
-                Loss(
+                Loss.said(
                     ("practices", first, "data"),
-                    f"{', '.join(repr(c) for c in cats)} are declared together as "
-                    f"'{TYPE_LABEL[code]}'",
+                    "together",
+                    categories=", ".join(repr(c) for c in cats),
+                    type=TYPE_LABEL[code],
                 )
             )
         necessities = {notice.practices[pi].necessity == "optional" for pi, _ in entry.sources}
         if len(necessities) > 1:
             found.append(
-                Loss(
-                    ("practices", first, "necessity"),
-                    f"'{TYPE_LABEL[code]}' is optional in some practices and required in "
-                    "others: declared required",
+                Loss.said(
+                    ("practices", first, "necessity"), "google.optional", type=TYPE_LABEL[code]
                 )
             )
     return found

@@ -14,7 +14,7 @@ import io
 from ..io import NoticeError, Problem
 from ..model import PrivacyNotice
 from ..model.vocab import CATEGORY_CODES
-from .common import build_notice, slug
+from .common import build_notice, problem, slug
 from .google_play_ids import (
     BOOLEAN_QUESTIONS,
     CATEGORY_LABEL,
@@ -45,46 +45,47 @@ from .google_play_ids import (
 from .registry import Imported, Loss
 
 
-def _problem(message: str, line: int, column: int | None = None) -> Problem:
+def _problem(key: str, line: int | None = None, column: int | None = None, /, **params) -> Problem:
+    """The catalogue's problem `format.problem.<key>` at a line (and column) of the file."""
     where = (HEADER[column],) if column is not None else ()
-    return Problem(message, where, line, None if column is None else column + 1)
+    return problem(key, where, line, None if column is None else column + 1, **params)
 
 
 def _read_rows(data: bytes | str, source: str) -> list[tuple[int, list[str]]]:
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_BYTES:
-        raise NoticeError(source, [Problem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")])
+        raise NoticeError(source, [_problem("too_big", limit=f"{MAX_BYTES // 1_000_000} MB")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise NoticeError(source, [Problem(f"is not UTF-8 text (byte {exc.start + 1})")]) from None
+        raise NoticeError(source, [_problem("not_utf8", byte=exc.start + 1)]) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
     try:
         start = 1
         for row in reader:
             if len(rows) > MAX_ROWS:
-                raise NoticeError(source, [Problem(f"more than {MAX_ROWS} rows")])
+                raise NoticeError(source, [_problem("too_many_rows", limit=MAX_ROWS)])
             # A quoted cell may hold line breaks: a row is named by the line it starts on.
             rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise NoticeError(
-            source, [Problem(f"is not valid CSV: {exc}", (), reader.line_num)]
-        ) from None
+        raise NoticeError(source, [_problem("not_csv", reader.line_num, error=str(exc))]) from None
     if not rows:
-        raise NoticeError(source, [Problem("is empty; expected the Data safety CSV header")])
+        raise NoticeError(source, [_problem("google.empty")])
     line, header = rows[0]
     if tuple(c.strip() for c in header) != HEADER:
         raise NoticeError(
             source,
             [
-                Problem(
-                    f"the header must be '{','.join(HEADER)}' (got '{','.join(header)[:200]}')",
+                problem(
+                    "google.header",
                     (),
                     line,
                     1,
+                    header=",".join(HEADER),
+                    got=",".join(header)[:200],
                 )
             ],
         )
@@ -123,18 +124,12 @@ def parse(data: bytes | str, source: str = "<google-play.csv>") -> tuple[dict, l
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(HEADER):
-            problems.append(_problem(f"has {len(row)} columns; expected {len(HEADER)}", line))
+            problems.append(_problem("columns", line, cells=len(row), columns=len(HEADER)))
             continue
         bad = False
         for col, cell in enumerate(row):
             if cell.startswith(FORMULA_STARTS):
-                problems.append(
-                    _problem(
-                        f"starts with {cell[:1]!r}, which a spreadsheet runs as a formula; refused",
-                        line,
-                        col,
-                    )
-                )
+                problems.append(_problem("formula", line, col, start=repr(cell[:1])))
                 bad = True
         if bad:
             continue
@@ -142,30 +137,30 @@ def parse(data: bytes | str, source: str = "<google-play.csv>") -> tuple[dict, l
         if (qid, rid) in answers:
             problems.append(
                 _problem(
-                    f"repeats question {qid}{' / ' + rid if rid else ''} (first at line {answers[(qid, rid)][1]})",
+                    "google.repeats",
                     line,
                     0,
+                    question=f"{qid}{' / ' + rid if rid else ''}",
+                    first=answers[(qid, rid)][1],
                 )
             )
             continue
         if not _known_question(qid):
-            skipped.append(Loss(("line", line), f"unknown question id '{qid}'; skipped", "dropped"))
+            skipped.append(Loss.said(("line", line), "google.question", "dropped", question=qid))
             continue
         options = _options(qid)
         if options and rid not in options:
             skipped.append(
-                Loss(("line", line), f"unknown response id '{rid}' for {qid}; skipped", "dropped")
+                Loss.said(("line", line), "google.response", "dropped", response=rid, question=qid)
             )
             continue
         if options or qid in BOOLEAN_QUESTIONS or qid.endswith(EPHEMERAL):
             if value.upper() not in ("TRUE", "FALSE", ""):
-                problems.append(
-                    _problem(f"must be TRUE, FALSE or empty (got '{value[:40]}')", line, 2)
-                )
+                problems.append(_problem("google.boolean", line, 2, value=value[:40]))
                 continue
             value = value.upper()
         elif qid.endswith("_URL") and value and not value.startswith("https://"):
-            problems.append(_problem(f"must be an https:// link (got '{value[:60]}')", line, 2))
+            problems.append(_problem("google.https", line, 2, value=value[:60]))
             continue
         answers[(qid, rid)] = (value, line)
     if problems:
@@ -206,11 +201,7 @@ def import_(
             stray = sorted(answered.get(code, []))
             if stray:
                 losses.append(
-                    Loss(
-                        ("line", stray[0]),
-                        f"answers for '{type_label}' although it is not selected; skipped",
-                        "dropped",
-                    )
+                    Loss.said(("line", stray[0]), "google.stray", "dropped", type=type_label)
                 )
             continue
         q = f"{USAGE}:{code}:"
@@ -220,30 +211,16 @@ def import_(
         share = {p for p in PURPOSES if on(q + SHARING_PURPOSE, p)}
         row = line_of(TYPE_CATEGORY[code], code)
         if not (collected or shared):
-            problems.append(
-                _problem(f"'{type_label}' is selected but neither collected nor shared", row, 0)
-            )
+            problems.append(_problem("google.unused", row, 0, type=type_label))
             continue
         if collected and not collect:
-            problems.append(
-                _problem(
-                    f"'{type_label}' is collected but no collection purpose is selected", row, 0
-                )
-            )
+            problems.append(_problem("google.no_collection_purpose", row, 0, type=type_label))
             continue
         if shared and not share:
-            problems.append(
-                _problem(f"'{type_label}' is shared but no sharing purpose is selected", row, 0)
-            )
+            problems.append(_problem("google.no_sharing_purpose", row, 0, type=type_label))
             continue
         if not collected:
-            losses.append(
-                Loss(
-                    ("line", row),
-                    f"'{type_label}' is only shared, not collected; a notice "
-                    "describes what is collected, so it is imported as collected too",
-                )
-            )
+            losses.append(Loss.said(("line", row), "google.only_shared", type=type_label))
         kind = KIND_OF_TYPE.get(code, "other")
         cid = slug(type_label, taken)
         category = {"id": cid, "label": type_label, "kind": kind, "source": "provided"}
@@ -263,11 +240,12 @@ def import_(
                         kind, label = "marketing.direct", f"{label} (marketing)"
                     elif "PSL_APP_FUNCTIONALITY" not in context:
                         losses.append(
-                            Loss(
+                            Loss.said(
                                 ("line", row),
-                                f"'{type_label}': 'Developer "
-                                "communications' is imported as customer support, "
-                                "which also declares 'App functionality'",
+                                "google.developer",
+                                type=type_label,
+                                purpose="Developer communications",
+                                also="App functionality",
                             )
                         )
                 if (p, kind) not in purposes:
@@ -296,14 +274,7 @@ def import_(
         if shared:
             shared_any = True
             if share - collect and collected:
-                losses.append(
-                    Loss(
-                        ("line", row),
-                        f"'{type_label}' is shared for purposes it is not "
-                        "collected for; the notice ties sharing to a use, so they are "
-                        "declared as collection purposes too",
-                    )
-                )
+                losses.append(Loss.said(("line", row), "google.shared_purposes", type=type_label))
             practices.append(
                 {
                     "id": f"{cid}-shared",
@@ -317,9 +288,7 @@ def import_(
     if problems:
         raise NoticeError(source, problems)
     if not categories:
-        raise NoticeError(
-            source, [Problem("selects no data type; a notice needs at least one data category")]
-        )
+        raise NoticeError(source, [_problem("google.no_data")])
 
     facts: dict = {
         "data_categories": categories,
@@ -330,14 +299,7 @@ def import_(
         facts["recipients"] = [
             {"id": "third-parties", "label": "Third parties", "kind": "third_party"}
         ]
-        losses.append(
-            Loss(
-                ("recipients",),
-                "Google does not name who data is shared with: one "
-                "recipient 'third-parties' stands for them; name them",
-                "dropped",
-            )
-        )
+        losses.append(Loss.said(("recipients",), "google.recipients", "dropped"))
     measures = []
     if on("PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT"):
         measures.append({"kind": "encryption_in_transit"})
@@ -362,11 +324,12 @@ def import_(
         chosen = [rid for (q, rid), (v, _) in answers.items() if q == qid and v == "TRUE"]
         if chosen:
             losses.append(
-                Loss(
+                Loss.said(
                     ("line", line_of(qid, chosen[0])),
-                    f"{GLOBAL_QUESTIONS[qid]['label']}: the notice has no place for "
-                    f"{', '.join(chosen)}; not imported",
+                    "google.no_place",
                     "dropped",
+                    question=GLOBAL_QUESTIONS[qid]["label"],
+                    answers=", ".join(chosen),
                 )
             )
     for qid in (
@@ -376,20 +339,21 @@ def import_(
     ):
         if on(qid):
             losses.append(
-                Loss(
+                Loss.said(
                     ("line", line_of(qid)),
-                    f"{GLOBAL_QUESTIONS[qid]['label']}: not carried by the notice; not imported",
+                    "google.not_carried",
                     "dropped",
+                    question=GLOBAL_QUESTIONS[qid]["label"],
                 )
             )
     if on("PSL_SUPPORT_DATA_DELETION_BY_USER", "DATA_DELETION_NO_AUTO_DELETED"):
         losses.append(
-            Loss(
+            Loss.said(
                 (
                     "line",
                     line_of("PSL_SUPPORT_DATA_DELETION_BY_USER", "DATA_DELETION_NO_AUTO_DELETED"),
                 ),
-                "data is deleted automatically within 90 days: add a retention rule saying so",
+                "google.auto_deleted",
                 "dropped",
             )
         )

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
+from ..i18n import say
 from ..model import PrivacyNotice
 from ..model.paths import dotted
 
@@ -22,18 +23,39 @@ class Loss:
     """One fact of a notice that a format drops or can only approximate.
 
     `path` points into the notice (when exporting) or into the imported file (when importing).
+    `message` is English (the command line and JSON outputs keep it); `key` and `params` say the
+    same in another language, from the catalogue's `format.loss.*` messages.
     """
 
     path: Loc
     message: str
     kind: Literal["dropped", "approximated"] = "approximated"
+    key: str | None = field(default=None, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def said(
+        cls,
+        path: Loc,
+        key: str,
+        kind: Literal["dropped", "approximated"] = "approximated",
+        /,
+        **params: Any,
+    ) -> Loss:
+        """A loss whose message is the catalogue's `format.loss.<key>` with `params`."""
+        key = f"format.loss.{key}"
+        return cls(path, say(key, "en", **params), kind, key, params)
 
     @property
     def dotted(self) -> str:
         return dotted(self.path) or "(notice)"
 
-    def as_dict(self) -> dict[str, str]:
-        return {"path": self.dotted, "message": self.message, "kind": self.kind}
+    def text(self, locale: str) -> str:
+        """The message in `locale` (the English one when it has no catalogue message)."""
+        return say(self.key, locale, **self.params) if self.key else self.message
+
+    def as_dict(self, locale: str = "en") -> dict[str, str]:
+        return {"path": self.dotted, "message": self.text(locale), "kind": self.kind}
 
 
 @dataclass(frozen=True)

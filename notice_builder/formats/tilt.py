@@ -17,6 +17,7 @@ import re
 import uuid
 from typing import Any
 
+from .. import i18n
 from ..model import Organization, PrivacyNotice
 from ..model.base import duration_days
 from ..model.parties import COPY_MECHANISMS
@@ -48,7 +49,16 @@ CANNOT_CARRY = (
 
 
 class TiltError(ValueError):
-    """The notice lacks something TILT requires; the message names the field to set."""
+    """The notice lacks something TILT requires; the message names the field to set.
+
+    `str(error)` is English; `text(locale)` says it in another language (`format.tilt.*`)."""
+
+    def __init__(self, key: str, **params: Any):
+        self.key, self.params = f"format.tilt.{key}", params
+        super().__init__(i18n.say(self.key, "en", **params))
+
+    def text(self, locale: str) -> str:
+        return i18n.say(self.key, locale, **self.params)
 
 
 def _address(org_address) -> str:
@@ -70,7 +80,7 @@ def _ttl(duration: str) -> str:
 
 def _contact(org: Organization, what: str) -> dict[str, str]:
     if not org.email:
-        raise TiltError(f"TILT needs an e-mail address for the {what}: set {what}.email")
+        raise TiltError(f"email_{what}")
     out = {"name": org.name, "email": org.email}
     if org.phone and _PHONE.match(org.phone):
         out["phone"] = org.phone
@@ -111,12 +121,10 @@ def document(notice: PrivacyNotice) -> dict[str, Any]:
     """The notice as a TILT document (a dict that validates against the TILT schema)."""
     language = notice.default_locale.split("-")[0].lower()
     if not _LANGUAGE.match(language):
-        raise TiltError(
-            f"TILT needs a two-letter language: default_locale is '{notice.default_locale}'"
-        )
+        raise TiltError("language", value=notice.default_locale)
     controller = notice.controller
     if controller.address is None:
-        raise TiltError("TILT needs the controller's country: set controller.address.country")
+        raise TiltError("country")
     representative = notice.representative or controller
     rep = _contact(representative, "representative" if notice.representative else "controller")
     if notice.dpo and notice.dpo.email:
@@ -242,9 +250,7 @@ def document(notice: PrivacyNotice) -> dict[str, Any]:
 
     complain = _right(notice, ("complain_authority",))
     if complain["available"] and not notice.supervisory_authorities:
-        raise TiltError(
-            "TILT needs the authority people can complain to: add supervisory_authorities"
-        )
+        raise TiltError("authority")
     if notice.supervisory_authorities:
         authority = notice.supervisory_authorities[0]
         complain["supervisoryAuthority"] = {
@@ -327,51 +333,33 @@ def losses(notice: PrivacyNotice) -> list[Loss]:
     found: list[Loss] = []
     if len(notice.all_locales) > 1:
         found.append(
-            Loss(
-                ("locales",),
-                f"TILT holds one language: only '{notice.default_locale}' is exported",
-                "dropped",
-            )
+            Loss.said(("locales",), "tilt.one_language", "dropped", language=notice.default_locale)
         )
     if notice.dpo is None or not notice.dpo.email:
-        found.append(
-            Loss(
-                ("dpo",),
-                "TILT requires a data protection officer with an e-mail "
-                "address: the controller's privacy contact is given instead",
-            )
-        )
+        found.append(Loss.said(("dpo",), "tilt.no_dpo"))
     if notice.representative is None:
-        found.append(
-            Loss(
-                ("representative",),
-                "TILT requires a representative: the controller's privacy contact is given instead",
-            )
-        )
+        found.append(Loss.said(("representative",), "tilt.no_representative"))
     for i, r in enumerate(notice.recipients):
         if len(r.countries) > 1:
             found.append(
-                Loss(
+                Loss.said(
                     ("recipients", i, "countries"),
-                    f"TILT holds one country per recipient: only {r.countries[0]}",
+                    "tilt.one_country",
                     "dropped",
+                    country=r.countries[0],
                 )
             )
     for i, p in enumerate(notice.practices):
         if p.sold or p.shared_for_ads or p.tracking:
-            found.append(
-                Loss(
-                    ("practices", i),
-                    f"practice '{p.id}': sale, sharing for ads and tracking have no place in TILT",
-                    "dropped",
-                )
-            )
+            found.append(Loss.said(("practices", i), "tilt.no_sale", "dropped", practice=p.id))
     for i, rule in enumerate(notice.retention):
         if rule.duration and duration_days(rule.duration) and "W" in rule.duration:
             found.append(
-                Loss(
+                Loss.said(
                     ("retention", i, "duration"),
-                    f"'{rule.duration}' is written in days ({_ttl(rule.duration)})",
+                    "tilt.in_days",
+                    duration=rule.duration,
+                    days=_ttl(rule.duration),
                 )
             )
     return found

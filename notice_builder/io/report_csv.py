@@ -22,11 +22,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from pydantic import ValidationError
 
+from ..i18n import is_rtl, isolate, say, t
 from ..model import PrivacyReport
 from ..model.report import MAX_COUNT, RequestKind
 
@@ -70,19 +71,61 @@ _LIMITS = {
 
 @dataclass(frozen=True)
 class CsvProblem:
-    """One reason a table was refused: where (row, column) and what."""
+    """One reason a table was refused: where (row, column) and what.
+
+    `message` is the English reason (the command line and JSON outputs keep it); `key` and
+    `params` say the same in another language, from the catalogue's `report_csv.*` messages."""
 
     row: int | None
     column: str | None
     message: str
+    key: str | None = field(default=None, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def said(cls, row: int | None, column: str | None, key: str, /, **params: Any) -> CsvProblem:
+        """A problem whose reason is the catalogue message `report_csv.<key>`."""
+        key = f"report_csv.{key}"
+        return cls(row, column, _say(key, "en", params), key, params)
+
+    def text(self, locale: str) -> str:
+        """The reason in `locale` (the English one when it has no catalogue message)."""
+        return _say(self.key, locale, self.params) if self.key else self.message
+
+    def describe(self, locale: str = "en") -> str:
+        """Where and why in `locale`: "row 3, column received: -3 is negative"."""
+        if self.row is not None and self.column:
+            where = "row_column"
+        elif self.row is not None:
+            where = "row"
+        elif self.column:
+            where = "column"
+        else:
+            return self.text(locale)
+        place = say(f"report_csv.where.{where}", locale, row=self.row, column=self.column)
+        return f"{place}: {self.text(locale)}"
+
+    def as_dict(self, locale: str = "en") -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.text(locale)}
 
     def __str__(self) -> str:
-        where = []
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        return self.describe("en")
+
+
+# A value made of catalogue messages, said one by one and joined ("missing x; unknown 'y'").
+Parts = tuple[tuple[str, dict[str, Any]], ...]
+
+
+def _say(key: str, locale: str, params: dict[str, Any]) -> str:
+    """`say`, with each `Parts` value first said part by part in `locale` and joined."""
+    parts = {n: v for n, v in params.items() if isinstance(v, tuple)}
+    if not parts:
+        return say(key, locale, **params)
+    joiner = "؛ " if is_rtl(locale) else "; "
+    said = {n: joiner.join(_say(k, locale, p) for k, p in v) for n, v in parts.items()}
+    rtl = is_rtl(locale)
+    plain = {n: isolate(v) if rtl else v for n, v in params.items() if n not in parts}
+    return t(key, locale, **plain, **said)
 
 
 class ReportCsvError(ValueError):
@@ -171,35 +214,40 @@ def _text(value: Any) -> str:
     return str(value).strip(" ")
 
 
-def _cell_problem(column: str, cell: str) -> str | None:
+# Why a cell is refused: a catalogue message (under "report_csv.") and its values.
+Reason = tuple[str, dict[str, Any]]
+
+
+def _cell_problem(column: str, cell: str) -> Reason | None:
     """Why a cell is refused whatever its column: a formula, or a negative number."""
     if _NEGATIVE.match(cell):
-        return f"{cell} is negative; figures cannot be below 0"
+        return "negative", {"cell": cell}
     if cell.startswith(_FORMULA_START):
-        shown = {"\t": "a tab", "\r": "a carriage return"}.get(cell[0], repr(cell[0]))
-        return f"starts with {shown}, which a spreadsheet runs as a formula; remove it"
+        if cell[0] in "\t\r":
+            return ("formula_tab" if cell[0] == "\t" else "formula_return"), {}
+        return "formula", {"start": repr(cell[0])}
     return None
 
 
-def _whole(column: str, cell: str) -> int | str:
+def _whole(column: str, cell: str) -> int | Reason:
     """The cell as a count, or why it is refused."""
     if not _WHOLE.match(cell):
         if _DECIMAL.match(cell):
-            return f"{cell} is not a whole number"
-        return f"{cell!r} is not a number (write digits only, without separators or units)"
+            return "not_whole", {"cell": cell}
+        return "not_number", {"cell": repr(cell)}
     value = int(float(cell)) if "." in cell else int(cell)
     limit = _LIMITS[column]
     if value > limit:
-        return f"{cell} is more than {limit:,} ({column} above that is surely a typo)"
+        return "too_large", {"cell": cell, "limit": f"{limit:,}", "column": column}
     return value
 
 
-def _days(cell: str) -> float | str:
+def _days(cell: str) -> float | Reason:
     if not _DECIMAL.match(cell):
-        return f"{cell!r} is not a number of days (write e.g. 12 or 4.5)"
+        return "not_days", {"cell": repr(cell)}
     value = float(cell)
     if value > MAX_DAYS:
-        return f"{cell} days is more than {MAX_DAYS} (ten years)"
+        return "too_many_days", {"cell": cell, "limit": MAX_DAYS}
     return value
 
 
@@ -214,26 +262,26 @@ class _Row:
 def _parse_row(number: int, cells: Mapping[str, str], problems: list[CsvProblem]) -> _Row | None:
     before = len(problems)
 
-    def refuse(column: str | None, message: str) -> None:
-        problems.append(CsvProblem(number, column, message))
+    def refuse(where: str | None, key: str, /, **params: Any) -> None:
+        problems.append(CsvProblem.said(number, where, key, **params))
 
     for column in HEADER:
         reason = _cell_problem(column, cells[column])
         if reason:
-            refuse(column, reason)
+            refuse(column, reason[0], **reason[1])
     if len(problems) > before:
         return None
     period, kind = cells["period"], cells["request_kind"]
     if not period:
-        refuse("period", "is empty; give a period such as 2026-Q1")
+        refuse("period", "period_empty")
     else:
         try:
             PrivacyReport(period=period)
         except ValidationError:
-            refuse("period", f"{period!r} should look like 2026, 2026-H1, 2026-Q1 or 2026-03")
+            refuse("period", "period_format", period=repr(period))
     if kind != ALL and kind not in REQUEST_KINDS:
         known = ", ".join((ALL, *REQUEST_KINDS))
-        refuse("request_kind", f"{kind!r} is not a request kind (known: {known})")
+        refuse("request_kind", "unknown_kind", kind=repr(kind), known=known)
         return None
     own = _ALL_COLUMNS if kind == ALL else _KIND_COLUMNS
     values: dict[str, int | float] = {}
@@ -242,23 +290,22 @@ def _parse_row(number: int, cells: Mapping[str, str], problems: list[CsvProblem]
         if not cell:
             continue
         if column not in own:
-            whose = "the period's 'all' row" if kind != ALL else "a request kind's row"
-            refuse(column, f"belongs on {whose}; leave it empty on a '{kind}' row")
+            refuse(column, "on_all_row" if kind != ALL else "on_kind_row", kind=kind)
             continue
         value = _days(cell) if column == "median_days" else _whole(column, cell)
-        if isinstance(value, str):
-            refuse(column, value)
+        if isinstance(value, tuple):
+            refuse(column, value[0], **value[1])
         else:
             values[column] = value
     if kind != ALL:
         for column in ("received", "completed"):
             if column not in values and cells[column] == "":
-                refuse(column, f"is empty; a '{kind}' row needs {column}")
+                refuse(column, "needs", kind=kind, column=column)
     if len(problems) > before:
         return None
     notified = values.get("incidents_notified")
     if notified is not None and notified > values.get("incidents", 0):
-        refuse("incidents_notified", f"{notified} notified is more than the incidents")
+        refuse("incidents_notified", "notified", notified=notified)
     return None if len(problems) > before else _Row(number, period, kind, values)
 
 
@@ -293,7 +340,9 @@ def rows_to_reports(
     label and highlights of a period in `keep` carry over; empty rows are skipped. Any problem
     refuses everything with a ReportCsvError."""
     if len(rows) > MAX_ROWS:
-        raise ReportCsvError([CsvProblem(None, None, f"{len(rows)} rows; at most {MAX_ROWS}")])
+        raise ReportCsvError(
+            [CsvProblem.said(None, None, "too_many_rows", count=len(rows), limit=MAX_ROWS)]
+        )
     problems: list[CsvProblem] = []
     parsed: list[_Row] = []
     seen: dict[tuple[str, str], int] = {}
@@ -308,10 +357,13 @@ def rows_to_reports(
         key = (row.period, row.kind)
         if key in seen:
             problems.append(
-                CsvProblem(
+                CsvProblem.said(
                     number,
                     "request_kind",
-                    f"repeats row {seen[key]} (period {row.period}, kind {row.kind})",
+                    "repeats",
+                    first=seen[key],
+                    period=row.period,
+                    kind=row.kind,
                 )
             )
             continue
@@ -323,7 +375,9 @@ def rows_to_reports(
     for row in parsed:
         by_period.setdefault(row.period, []).append(row)
     if len(by_period) > 200:
-        raise ReportCsvError([CsvProblem(None, "period", f"{len(by_period)} periods; at most 200")])
+        raise ReportCsvError(
+            [CsvProblem.said(None, "period", "too_many_periods", count=len(by_period), limit=200)]
+        )
     kept = {r.period: r for r in keep}
     reports = []
     for period, group in by_period.items():
@@ -331,7 +385,12 @@ def rows_to_reports(
             reports.append(_report(group, kept.get(period)))
         except ValidationError as exc:  # a rule across a period's rows
             message = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-            problems.append(CsvProblem(group[0].number, "period", f"{period}: {message}"))
+            # The model's own rule, in its words (English).
+            problems.append(
+                CsvProblem.said(
+                    group[0].number, "period", "period_rule", period=period, rule=message
+                )
+            )
     if problems:
         raise ReportCsvError(problems)
     return sorted(reports, key=lambda r: r.sort_key)
@@ -341,7 +400,7 @@ def _decode(content: bytes | str) -> str:
     size = len(content.encode("utf-8")) if isinstance(content, str) else len(content)
     if size > MAX_BYTES:
         raise ReportCsvError(
-            [CsvProblem(None, None, f"the file is {size:,} bytes; at most {MAX_BYTES:,}")]
+            [CsvProblem.said(None, None, "too_big", size=f"{size:,}", limit=f"{MAX_BYTES:,}")]
         )
     if isinstance(content, str):
         return content.removeprefix("\ufeff")
@@ -349,9 +408,7 @@ def _decode(content: bytes | str) -> str:
         return content.decode("utf-8-sig")  # spreadsheets often start UTF-8 with a BOM
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
-        raise ReportCsvError(
-            [CsvProblem(line, None, "is not UTF-8 text; save the file as CSV UTF-8")]
-        ) from None
+        raise ReportCsvError([CsvProblem.said(line, None, "not_utf8")]) from None
 
 
 def loads_report_csv(
@@ -361,28 +418,28 @@ def loads_report_csv(
     any order). Refuses the whole file with a ReportCsvError naming rows and columns."""
     text = _decode(content)
     if "\x00" in text:
-        raise ReportCsvError([CsvProblem(None, None, "contains NUL bytes; this is not a CSV file")])
+        raise ReportCsvError([CsvProblem.said(None, None, "nul")])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         if header is None or not any(h.strip() for h in header):
-            raise ReportCsvError(
-                [CsvProblem(1, None, f"the file is empty; the header must be: {header_text()}")]
-            )
+            raise ReportCsvError([CsvProblem.said(1, None, "empty", header=header_text())])
         names = [h.strip().lower() for h in header]
         missing = [n for n in HEADER if n not in names]
         unknown = [n for n in names if n not in HEADER]
         repeated = sorted({n for n in names if names.count(n) > 1})
         if missing or unknown or repeated:
-            parts = []
-            if missing:
-                parts.append(f"missing {', '.join(missing)}")
-            if unknown:
-                parts.append(f"unknown {', '.join(repr(n) for n in unknown)}")
-            if repeated:
-                parts.append(f"repeated {', '.join(repeated)}")
-            message = f"wrong header ({'; '.join(parts)}); the header must be: {header_text()}"
-            raise ReportCsvError([CsvProblem(1, None, message)])
+            parts: Parts = tuple(
+                (f"report_csv.header_{what}", {"names": ", ".join(listed)})
+                for what, listed in (
+                    ("missing", missing),
+                    ("unknown", [repr(n) for n in unknown]),
+                    ("repeated", repeated),
+                )
+                if listed
+            )
+            problem = CsvProblem.said(1, None, "wrong_header", parts=parts, header=header_text())
+            raise ReportCsvError([problem])
         rows: list[dict[str, str]] = []
         problems: list[CsvProblem] = []
         for cells in reader:
@@ -392,19 +449,17 @@ def loads_report_csv(
                 continue
             if len(cells) != len(names):
                 problems.append(
-                    CsvProblem(
-                        number,
-                        None,
-                        f"has {len(cells)} cells; the header has {len(names)} columns",
+                    CsvProblem.said(
+                        number, None, "cell_count", count=len(cells), columns=len(names)
                     )
                 )
                 rows.append({})
                 continue
             rows.append(dict(zip(names, cells, strict=True)))
             if len(rows) > MAX_ROWS:
-                raise ReportCsvError([CsvProblem(None, None, f"more than {MAX_ROWS} rows")])
+                raise ReportCsvError([CsvProblem.said(None, None, "more_rows", limit=MAX_ROWS)])
     except csv.Error as exc:
-        problem = CsvProblem(len(rows) + 2, None, f"is not valid CSV: {exc}")
+        problem = CsvProblem.said(len(rows) + 2, None, "not_csv", error=str(exc))
         raise ReportCsvError([problem]) from None
     if problems:
         raise ReportCsvError(problems)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import string
+from pathlib import Path
 
 import pytest
+import yaml
 
 from notice_builder.io import load_notice
 from notice_builder.io.report_csv import (
@@ -218,3 +222,71 @@ def test_requests_carried_over_may_be_completed_beyond_those_received():
     report = loads_report_csv(text.encode())[0]
     assert (report.requests[0].received, report.requests[0].completed) == (5, 7)
     assert loads_report_csv(dumps_report_csv([report]).encode()) == [report]
+
+
+# --- the same problems in Arabic -------------------------------------------------------------
+
+ARABIC = re.compile("[\u0600-\u06ff]")
+BAD_ROWS = [
+    "2026-Q1,access,-3,0,,,,,",
+    "2026-Q1,access,=1,1,,,,,",
+    "2026-Q1,portability,1.5,1,,,,,",
+    "2026-Q1,correction,2000000000,1,,,,,",
+    "2026-Q1,objection,1,1,,4000,,,",
+    "2026-Q1,other,1,1,,,5,,",
+    "2026-Q1,all,1,,,,,,",
+    "2026-Q1,all,,,,,,1,2",
+    "2026-Q9,opt_out,1,1,,,,,",
+    "2026-Q2,gossip,1,1,,,,,",
+    "2026-Q2,deletion,,,,,,,",
+    "2026-Q1,deletion,4,4,,,,,",
+    "2026-Q1,deletion,\tx,1,,,,,",
+]
+
+
+def test_every_problem_says_where_and_why_in_arabic_from_the_same_entry():
+    error = refused(header_text() + "\n" + "\n".join(BAD_ROWS) + "\n")
+    assert len({p.key for p in error.problems}) >= 10
+    for problem in error.problems:
+        english = str(problem)
+        assert problem.key and problem.text("en") == problem.message
+        assert problem.describe("en") == english
+        assert problem.as_dict() == {
+            "row": problem.row,
+            "column": problem.column,
+            "message": problem.message,
+        }
+        arabic = problem.describe("ar")
+        assert arabic.startswith("الصف \u2068") and ARABIC.search(problem.text("ar")), arabic
+        assert problem.as_dict("ar")["message"] == problem.text("ar")
+    # The figures a person typed stay in their own order inside the Arabic sentence.
+    negative = error.problems[0]
+    assert negative.describe("ar") == (
+        "الصف \u20682\u2069، العمود \u2068received\u2069: القيمة \u2068-3\u2069 سالبة، "
+        "والأرقام لا تقلّ عن 0"
+    )
+
+
+def test_a_wrong_header_lists_what_is_wrong_in_the_readers_language():
+    error = refused("period,kind,kind\n")
+    [problem] = error.problems
+    assert problem.message.startswith(
+        "wrong header (missing request_kind, received, completed, denied, median_days, "
+        "opt_outs, incidents, incidents_notified; unknown 'kind', 'kind'; repeated kind)"
+    )
+    arabic = problem.text("ar")
+    assert "؛" in arabic and "ينقصه" in arabic and "مكرّرة" in arabic
+    assert "; " not in arabic.replace(header_text(), "")
+
+
+def test_both_catalogues_have_every_message_with_the_same_values():
+    root = Path(__file__).resolve().parents[2] / "notice_builder" / "i18n"
+    en, ar = (
+        yaml.safe_load((root / lang / "report_csv.yaml").read_text(encoding="utf-8"))
+        for lang in ("en", "ar")
+    )
+    assert en.keys() == ar.keys()
+    fields = lambda text: {n for _, n, _, _ in string.Formatter().parse(text) if n}  # noqa: E731
+    for key in en:
+        assert fields(en[key]) == fields(ar[key]), key
+        assert ARABIC.search(ar[key]), key
