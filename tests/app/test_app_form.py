@@ -107,7 +107,8 @@ def test_translations_sit_side_by_side_and_arabic_reads_right_to_left(sample_for
     assert english.value == "Brewline Rewards privacy notice"
     assert arabic.value == "إشعار الخصوصية لتطبيق مكافآت برولاين"
     assert arabic.inputProps["dir"] == "rtl" and english.inputProps["dir"] == "ltr"
-    assert arabic.label == "العربية" and english.label == "en"  # names given, else the code
+    # named in the interface's language (English here); a locale it has no name for as given
+    assert arabic.label == "العربية (Arabic)" and english.label == "English"
     assert sample_form[_value("/data_categories/0/examples/1", "ar")].value == "البريد الإلكتروني"
 
 
@@ -312,9 +313,18 @@ def test_add_gives_a_valid_new_item_to_every_list():
 def test_remove_is_refused_while_something_refers_to_the_item():
     edited = remove_item(SAMPLE, "/data_categories/0")
     assert not edited.ok
-    assert "unknown data category 'contact'" in edited.problems[0].message
+    assert edited.message == (
+        "Not removed: 'contact' is still referred to by 3 fields (practices[0].data[0], "
+        "practices[4].data[0], practices[5].data[0]). Take it out there first."
+    )
+    assert edited.text is None  # the YAML is left as it was
     change = change_structure(SAMPLE, {"type": ids.FORM_REMOVE, "path": "/data_categories/0"}, 1)
-    assert change.text is None and "practices[0].data[0]" in change.status
+    assert change.text is None and change.status == edited.message
+    once = remove_item(SAMPLE, "/retention/0")
+    assert once.message == (
+        "Not removed: 'account-life' is still referred to by practices[0].retention. "
+        "Take it out there first."
+    )
     edited = remove_item(SAMPLE, "/commitments/0")
     assert edited.ok and len(loads_notice(edited.text).commitments) == 2
 

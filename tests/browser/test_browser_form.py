@@ -183,3 +183,62 @@ def test_a_finding_opens_its_field_in_the_form(page):
     target = _dom_id("/practices/3/profiling", kind=ids.FORM_CHECK)
     wait_until(driver, lambda d: d.switch_to.active_element.get_attribute("id") == target)
     assert driver.find_element("id", ids.FORM_TAB).get_attribute("aria-selected") == "true"
+
+
+# Words an Arabic interface keeps: format and standard names and codes.
+KEPT_IN_ARABIC = {"YAML", "GDPR", "CCPA", "DPV", "dpv", "ISO", "IEC", "Apple", "Google", "Play"}
+# What the form says in its own voice: without the notice's words (item titles, the grid's
+# headings, picked ids) and the values filled into its sentences (isolated by FSI … PDI).
+_INTERFACE_TEXT = """
+const form = document.getElementById(arguments[0]).cloneNode(true);
+for (const el of form.querySelectorAll(".form-item-title, th, textarea, [class*='Pill'], [class*='pill']")) {
+    el.remove();
+}
+return form.innerText.replace(/\\u2068[^\\u2069]*\\u2069/g, "");
+"""
+
+
+def test_the_form_in_arabic_speaks_arabic_and_keeps_links_left_to_right(page):
+    import re
+
+    driver = page
+    driver.get(driver.current_url.split("?")[0] + "?lang=ar")
+    wait_until(driver, preview_shown)
+    _open_section(driver, "الجهة وجهات الاتصال")
+    name = _field(driver, "/controller/name")
+    label = driver.find_element("css selector", f"label[for='{name.get_attribute('id')}']")
+    assert label.text.startswith("الاسم")
+    email = _field(driver, "/controller/email")
+    assert email.get_attribute("dir") == "ltr" and name.get_attribute("dir") == "auto"
+    assert _field(driver, "/title", "ar").get_attribute("dir") == "rtl"
+    # a refused value says so in Arabic, and the YAML is kept
+    before = _yaml(driver)
+    _retype(email, "privacy-at-brewline")
+    wait_until(
+        driver,
+        lambda d: _by_id(d, _dom_id("/controller/email")).get_attribute("aria-invalid") == "true",
+    )
+    error_id = _by_id(driver, _dom_id("/controller/email")).get_attribute("aria-describedby")
+    message = " ".join(_by_id(driver, part).text for part in error_id.split() if "error" in part)
+    assert message.startswith("لم يُطبَّق:")
+    assert _yaml(driver) == before
+    # the grid's marks, and a refused removal in Arabic
+    _open_section(driver, "الممارسات")
+    marks = wait_until(driver, lambda d: d.find_elements("css selector", ".grid-mark.mark-shared"))
+    assert marks[0].text == "مشارَكة"
+    _open_section(driver, "فئات البيانات")
+    remove = wait_until(
+        driver,
+        lambda d: d.find_element("css selector", "[data-path='/data_categories/0'] .form-remove"),
+    )
+    assert remove.text == "إزالة"
+    driver.execute_script("arguments[0].click();", remove)
+    status = wait_until(
+        driver, lambda d: d.find_element("id", ids.FORM_STATUS).text.strip() or None
+    )
+    assert status.startswith("لم يُحذَف:") and _yaml(driver) == before
+    # every open section, read as a person sees it: no English interface word is left
+    shown = driver.execute_script(_INTERFACE_TEXT, ids.FORM)
+    assert "الأغراض" in shown and "المسؤول عن البيانات" in shown
+    left = set(re.findall("[A-Za-z]{3,}", shown)) - KEPT_IN_ARABIC
+    assert left == set(), sorted(left)

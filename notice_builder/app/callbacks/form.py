@@ -19,27 +19,26 @@ from ...store import Store
 from .. import forms, ids
 from ..forms.actions import change_fields, change_structure
 from ..forms.build import SHOWN_CLASS, build_form, section_body
+from ..forms.edit import said
 from ..forms.spec import SECTION_OF
+from ..language import current, tr
 from ..layout import LOCALE_NAMES
 
 FORM_TAB = "form"
 YAML_TAB = "yaml"
-NOT_READABLE = (
-    "The YAML cannot be read ({problem}); the form shows the last text that could be. "
-    "Fix it in the YAML tab."
-)
-HAS_PROBLEMS = (
-    "The YAML has {count} problem{s}: each is shown on its field. The form is read-only until "
-    "they are fixed in the YAML tab."
-)
 
 
 def form_status(state: forms.FormState) -> str | None:
     """The sentence above the form for the text it shows."""
     if state.valid:
         return None
-    count = len(state.problems)
-    return HAS_PROBLEMS.format(count=count, s="s" if count != 1 else "")
+    return tr("form.has_problems", count=len(state.problems))
+
+
+def not_readable(state: forms.FormState) -> str:
+    """The status line when the text is not a notice at all (the form keeps the last one)."""
+    problem = said(state.problems[0], current()) if state.problems else tr("form.not_a_notice")
+    return tr("form.not_readable", problem=problem)
 
 
 def redraw(text: str | None, opened: list[str] | None) -> tuple[Any, str, str | None]:
@@ -209,8 +208,7 @@ def register_form(app: dash.Dash, store: Store) -> None:
             return no_update, no_update, no_update
         state = forms.read_form(text)
         if state.data is None:
-            problem = state.problems[0].message if state.problems else "not a notice"
-            return no_update, no_update, NOT_READABLE.format(problem=problem)
+            return no_update, no_update, not_readable(state)
         return build_form(state, opened, LOCALE_NAMES), forms.digest(text), form_status(state)
 
     @app.callback(
@@ -245,4 +243,4 @@ def register_form(app: dash.Dash, store: Store) -> None:
     )
 
 
-__all__ = ["FORM_TAB", "YAML_TAB", "form_status", "redraw", "register_form"]
+__all__ = ["FORM_TAB", "YAML_TAB", "form_status", "not_readable", "redraw", "register_form"]

@@ -1,7 +1,8 @@
 """The structured form: the notice field by field, in sync with the YAML text both ways.
 
-`spec` reads the pydantic model once (labels, help, input kinds), `build` draws the form from
-the notice's data, `edit` applies a form change to the YAML text (keeping its comments).
+`spec` reads the pydantic model once (labels, help, input kinds), `words` says them in the
+interface's language, `build` draws the form from the notice's data, `edit` applies a form
+change to the YAML text (keeping its comments).
 """
 
 from __future__ import annotations

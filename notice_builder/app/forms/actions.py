@@ -12,6 +12,7 @@ from typing import Any
 from ...io import Problem
 from ...model.paths import dotted
 from .. import ids
+from ..language import current, direction, tr
 from .build import REDRAWS
 from .edit import (
     Edited,
@@ -21,6 +22,7 @@ from .edit import (
     digest,
     parse_pointer,
     remove_item,
+    said,
     toggle_cell,
 )
 
@@ -51,19 +53,30 @@ def field_message(problems: list[Problem], pointer: str, locale: str = "") -> st
             len(path) == len(here) or not locale or path[len(here)] == locale
         )
         (mine if own else others).append(problem)
-    parts = [p.message for p in mine]
-    parts += [f"{dotted(p.path) or 'notice'}: {p.message}" for p in others]
+    lang = current()
+    parts = [said(p, lang) for p in mine]
+    parts += [
+        tr("form.problem_at", path=dotted(p.path) or tr("form.whole_notice"), message=said(p, lang))
+        for p in others
+    ]
     if not parts:
         return None
     shown = parts[:SHOWN_PROBLEMS]
     more = len(parts) - len(shown)
-    return "; ".join(shown) + (f" (and {more} more)" if more else "")
+    # Arabic lists with its own semicolon.
+    joined = ("؛ " if direction(lang) == "rtl" else "; ").join(shown)
+    return tr("form.and_more", count=more, problems=joined) if more else joined
+
+
+def not_applied(problems: list[Problem], pointer: str, locale: str = "") -> str:
+    """Why an edit of the field at `pointer` was left out, for that field."""
+    return tr("form.not_applied", why=field_message(problems, pointer, locale))
 
 
 def _refused(edited: Edited, pointer: str) -> str:
-    if edited.message:  # the YAML itself is not valid: nothing can be written back
+    if edited.message:  # the YAML is not valid, or the item is still referred to
         return edited.message
-    return f"Not applied: {field_message(edited.problems, pointer)}"
+    return not_applied(edited.problems, pointer)
 
 
 def change_structure(text: str | None, trigger: Any, value: Any) -> FormChange:
@@ -129,7 +142,7 @@ def change_fields(text: str | None, sent: Any) -> dict[str, Any]:
         if batch.message:
             message = batch.message
         elif problems:
-            message = f"Not applied: {field_message(problems, field.pointer, field.locale)}"
+            message = not_applied(problems, field.pointer, field.locale)
         else:
             message = None
             redraw = redraw or parse_pointer(field.pointer)[-1:] in [(n,) for n in REDRAWS]

@@ -1,9 +1,11 @@
 """The form's components, drawn from the notice's data and the field specs.
 
-One input per field, labelled with the field's name and described by its description; every
+One input per field, labelled and described in the interface's language (`words`); every
 input's id carries the field's JSON pointer (and the locale, for a translation), so a change
 goes straight to that place of the YAML. Problems the loader found are shown on the input they
-name. Text from the notice is always a component's value or children, never HTML.
+name. Text from the notice is always a component's value or children, never HTML. In a
+right-to-left interface, links, numbers, dates and ids stay left to right; free text takes the
+direction of what is typed, and each translation the direction of its locale.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from typing import Any
 import dash_mantine_components as dmc
 from dash import html
 
-from ...i18n import is_rtl
+from ...i18n import is_rtl, language
 from ...model import PrivacyNotice
 from ...model.paths import pointer
 from .. import ids
-from ..language import tr
+from ..language import current, tr
 from .edit import FormState, Path, covering
 from .spec import SECTION_FIELDS, SECTIONS, FieldSpec, field_of, fields_of
+from .words import field_words, option_label, options, shown_value
 
 # Text inputs send their value after this pause in typing (ms), like the YAML editor; an id is
 # sent when the input loses focus, because a new id re-draws the form (references follow it).
@@ -48,6 +51,14 @@ class Context:
     refs: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     locale_names: Mapping[str, str] = field(default_factory=dict)
     read_only: bool = False
+    lang: str = "en"  # the interface's language
+    # The notice's locale its own words are shown in (item titles, the grid, picks): the
+    # interface's language when the notice has it, else the notice's default.
+    shown: str = "en"
+
+    def words(self, spec: FieldSpec, path: Path) -> tuple[str, str]:
+        """The label and help of the field at `path`, in the interface's language."""
+        return field_words(spec, path, self.lang)
 
     def error(self, path: Path, *, below: bool = False) -> str | None:
         """The problems at `path` (and, with `below`, inside it) as one message."""
@@ -56,7 +67,11 @@ class Context:
         if below:
             prefix = key + "/"
             found += [m for k, ms in self.errors.items() if k.startswith(prefix) for m in ms]
-        return "; ".join(found) or None
+        return self.joined(found)
+
+    def joined(self, messages: list[str | None]) -> str | None:
+        """Several messages as one (Arabic lists them with its own semicolon)."""
+        return ("؛ " if is_rtl(self.lang) else "; ").join(m for m in messages if m) or None
 
 
 def _text(value: Any) -> str:
@@ -88,14 +103,27 @@ def ref_options(data: Mapping[str, Any], default_locale: str) -> dict[str, list[
 
 
 def _common(spec: FieldSpec, ctx: Context, path: Path, *, below: bool = False) -> dict[str, Any]:
+    label, help = ctx.words(spec, path)
     return {
-        "label": spec.label,
-        "description": spec.help or None,
+        "label": label,
+        "description": help or None,
         "error": ctx.error(path, below=below),
         "required": spec.required,
         "readOnly": ctx.read_only,
         "size": "sm",
     }
+
+
+def _direction(spec: FieldSpec) -> dict[str, str]:
+    """Links, numbers, dates and ids read left to right in any interface; free text follows
+    what is typed in it (an Arabic name in an English page, an English one in an Arabic page)."""
+    return {"dir": "ltr" if spec.ltr else "auto"}
+
+
+def _placeholder(spec: FieldSpec, ctx: Context) -> str | None:
+    if spec.default is None:
+        return None
+    return tr("form.default", value=shown_value(spec, spec.default, ctx.lang))
 
 
 def _field(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
@@ -118,10 +146,11 @@ def _input(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
     kind = spec.kind
     if kind == "switch":
         checked = bool(spec.default if value is None else value)
+        label, help = ctx.words(spec, path)
         return dmc.Switch(
             id=check_id(path),
-            label=spec.label,
-            description=spec.help or None,
+            label=label,
+            description=help or None,
             checked=checked,
             error=ctx.error(path),
             disabled=ctx.read_only,
@@ -130,23 +159,27 @@ def _input(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
     common = _common(spec, ctx, path, below=kind in ("tags", "multiselect", "ref_list"))
     vid = value_id(path)
     if kind == "select" or kind == "ref":
-        options = list(spec.options) if kind == "select" else ctx.refs.get(spec.target or "", [])
+        choices = (
+            options(spec, ctx.lang) if kind == "select" else ctx.refs.get(spec.target or "", [])
+        )
         return dmc.Select(
             id=vid,
-            data=options,
+            data=choices,
             value=None if value is None else str(value),
-            placeholder=f"default: {spec.default}" if spec.default is not None else "none",
+            placeholder=_placeholder(spec, ctx) or tr("form.no_value"),
             clearable=not spec.required,
-            searchable=len(options) > 8,
+            searchable=len(choices) > 8,
             allowDeselect=not spec.required,
             **common,
         )
     if kind in ("multiselect", "ref_list"):
-        options = (
-            list(spec.options) if kind == "multiselect" else ctx.refs.get(spec.target or "", [])
+        choices = (
+            options(spec, ctx.lang)
+            if kind == "multiselect"
+            else ctx.refs.get(spec.target or "", [])
         )
         chosen = [str(v) for v in value] if isinstance(value, list) else []
-        return dmc.MultiSelect(id=vid, data=options, value=chosen, searchable=True, **common)
+        return dmc.MultiSelect(id=vid, data=choices, value=chosen, searchable=True, **common)
     if kind == "tags":
         chosen = [str(v) for v in value] if isinstance(value, list) else []
         return dmc.TagsInput(id=vid, value=chosen, splitChars=[",", " "], **common)
@@ -154,8 +187,9 @@ def _input(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
         return dmc.NumberInput(
             id=vid,
             value=value if isinstance(value, int | float) and not isinstance(value, bool) else "",
-            placeholder=f"default: {spec.default}" if spec.default is not None else None,
+            placeholder=_placeholder(spec, ctx),
             debounce=DEBOUNCE,
+            inputProps=_direction(spec),
             **common,
         )
     if kind == "paragraph":
@@ -166,21 +200,27 @@ def _input(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
             minRows=2,
             maxRows=8,
             debounce=DEBOUNCE,
+            inputProps=_direction(spec),
             **common,
         )
     return dmc.TextInput(
         id=vid,
         value=_text(value),
-        placeholder="YYYY-MM-DD" if kind == "date" else None,
+        placeholder=tr("form.date_placeholder") if kind == "date" else None,
         debounce=True if spec.name in REDRAWS else DEBOUNCE,
+        inputProps=_direction(spec),
         **common,
     )
 
 
-def _translations(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
-    """One input per locale of the notice, side by side; right-to-left ones read right-to-left."""
+def _translations(
+    spec: FieldSpec, path: Path, value: Any, ctx: Context, *, item: bool = False
+) -> Any:
+    """One input per locale of the notice, side by side; right-to-left ones read right-to-left.
+    An `item` of a list of texts is labelled by `spec` itself (its number in the list)."""
     default = ctx.locales[0]
     long = spec.kind == "translatable_long"
+    label, help = (spec.label, spec.help) if item else ctx.words(spec, path)
     inputs = []
     for index, locale in enumerate(ctx.locales):
         if isinstance(value, dict):
@@ -195,17 +235,17 @@ def _translations(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
             "id": value_id(path, locale),
             "label": ctx.locale_names.get(locale, locale),
             "value": text,
-            "error": "; ".join(e for e in errors if e) or None,
+            "error": ctx.joined(errors),
             "placeholder": None
             if locale == default
-            else f"not translated: shows the {default} text",
+            else tr("form.untranslated", language=ctx.locale_names.get(default, default)),
             "readOnly": ctx.read_only,
             "required": spec.required and index == 0,
             "debounce": DEBOUNCE,
             "size": "sm",
             "inputProps": {"dir": "rtl" if rtl else "ltr", "lang": locale},
             "className": "form-translation",
-            "aria-label": f"{spec.label} ({locale})",
+            "aria-label": tr("form.in_locale", label=label, code=locale),
         }
         if long:
             # Fixed rows: autosize measures right-to-left text one line short and scrolls.
@@ -215,8 +255,8 @@ def _translations(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
             inputs.append(dmc.TextInput(**props))
     return html.Fieldset(
         [
-            html.Legend(spec.label + (" *" if spec.required else ""), className="form-legend"),
-            dmc.Text(spec.help, size="xs", c="dimmed") if spec.help else None,
+            html.Legend(label + (" *" if spec.required else ""), className="form-legend"),
+            dmc.Text(help, size="xs", c="dimmed") if help else None,
             html.Div(
                 inputs,
                 className="form-locales",
@@ -240,10 +280,11 @@ def _fields(model: type, path: Path, value: Any, ctx: Context) -> list[Any]:
 
 def _group(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
     assert spec.model is not None
+    label, help = ctx.words(spec, path)
     return html.Fieldset(
         [
-            html.Legend(spec.label, className="form-legend"),
-            dmc.Text(spec.help, size="xs", c="dimmed") if spec.help else None,
+            html.Legend(label, className="form-legend"),
+            dmc.Text(help, size="xs", c="dimmed") if help else None,
             _notes(ctx, path),
             *_fields(spec.model, path, value, ctx),
         ],
@@ -251,10 +292,16 @@ def _group(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
     )
 
 
-def item_title(item: Any, index: int, default_locale: str) -> str:
+def item_title(
+    item: Any, index: int, default_locale: str, kinds: FieldSpec | None = None, lang: str = "en"
+) -> str:
+    """What a card of a list is called: its id or name, else its kind (named by `kinds` in the
+    interface's language: a right is "See your data", not "access"), else its number."""
     if isinstance(item, dict):
         for key in ("id", "name", "period", "kind", "destination"):
             if isinstance(item.get(key), str):
+                if key == "kind" and kinds is not None:
+                    return option_label(kinds.vocabulary or "", item[key], lang)
                 return item[key]
         if item.get("label"):
             return _in_default(item["label"], default_locale)
@@ -262,9 +309,10 @@ def item_title(item: Any, index: int, default_locale: str) -> str:
 
 
 def _list_header(spec: FieldSpec, path: Path, ctx: Context) -> list[Any]:
+    label, help = ctx.words(spec, path)
     return [
-        dmc.Title(spec.label + (" *" if spec.required else ""), order=4, size="h6"),
-        dmc.Text(spec.help, size="xs", c="dimmed") if spec.help else None,
+        dmc.Title(label + (" *" if spec.required else ""), order=4, size="h6"),
+        dmc.Text(help, size="xs", c="dimmed") if help else None,
         _notes(ctx, path),
     ]
 
@@ -283,8 +331,9 @@ def _remove(path: Path, what: str, ctx: Context) -> Any:
 
 
 def _add(path: Path, spec: FieldSpec, ctx: Context) -> Any:
+    label, _ = ctx.words(spec, path)
     return dmc.Button(
-        tr("form.add", what=spec.label.lower()),
+        tr("form.add", what=label.lower()),
         id={"type": ids.FORM_ADD, "path": pointer(path)},
         variant="light",
         size="compact-sm",
@@ -296,10 +345,11 @@ def _add(path: Path, spec: FieldSpec, ctx: Context) -> Any:
 def _model_list(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
     assert spec.model is not None
     items = value if isinstance(value, list) else []
+    kinds = next((s for s in fields_of(spec.model) if s.name == "kind" and s.vocabulary), None)
     cards = []
     for index, item in enumerate(items[:MAX_ITEMS]):
         where = (*path, index)
-        title = item_title(item, index, ctx.locales[0])
+        title = item_title(item, index, ctx.shown, kinds, ctx.lang)
         cards.append(
             html.Fieldset(
                 [
@@ -315,25 +365,29 @@ def _model_list(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
             )
         )
     if len(items) > MAX_ITEMS:
-        cards.append(dmc.Text(f"{len(items) - MAX_ITEMS} more: edit them in the YAML tab."))
+        cards.append(dmc.Text(tr("form.more_items", count=len(items) - MAX_ITEMS)))
     return html.Div([*_list_header(spec, path, ctx), *cards, _add(path, spec, ctx)])
 
 
 def _text_list(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
     items = value if isinstance(value, list) else []
+    label, _ = ctx.words(spec, path)
     rows = []
     for index, item in enumerate(items[:MAX_ITEMS]):
         where = (*path, index)
         one = FieldSpec(
             name=spec.name,
-            label=f"{spec.label} {index + 1}",
+            label=tr("form.item_number", label=label, number=index + 1),
             help="",
             kind="translatable",
             required=True,
         )
         rows.append(
             html.Div(
-                [_translations(one, where, item, ctx), _remove(where, one.label, ctx)],
+                [
+                    _translations(one, where, item, ctx, item=True),
+                    _remove(where, one.label, ctx),
+                ],
                 className="form-text-item",
                 **{"data-path": pointer(where)},
             )
@@ -342,6 +396,16 @@ def _text_list(spec: FieldSpec, path: Path, value: Any, ctx: Context) -> Any:
 
 
 # --- the practices grid -----------------------------------------------------------------------
+
+
+def mark_words() -> dict[str, str]:
+    """The grid's marks in the interface's language (the class names stay these keys)."""
+    return {
+        "shared": tr("form.mark.shared"),
+        "ads": tr("form.mark.ads"),
+        "sold": tr("form.mark.sold"),
+        "optional": tr("form.mark.optional"),
+    }
 
 
 def _marks(practices: list[Any], found: list[int]) -> list[str]:
@@ -361,7 +425,8 @@ def _marks(practices: list[Any], found: list[int]) -> list[str]:
 def practices_grid(data: Mapping[str, Any], ctx: Context) -> Any:
     """Data categories down, purposes across; a tick says the data is used for that purpose,
     and the marks under it say how (shared, shared for ads, sold, optional)."""
-    default = ctx.locales[0]
+    default = ctx.shown
+    said = mark_words()
     categories = [c for c in data.get("data_categories") or [] if isinstance(c, dict)]
     purposes = [p for p in data.get("purposes") or [] if isinstance(p, dict)]
     practices = [p for p in data.get("practices") or [] if isinstance(p, dict)]
@@ -401,7 +466,7 @@ def practices_grid(data: Mapping[str, Any], ctx: Context) -> Any:
                             },
                         ),
                         html.Div(
-                            [html.Span(m, className=f"grid-mark mark-{m}") for m in marks],
+                            [html.Span(said[m], className=f"grid-mark mark-{m}") for m in marks],
                             className="grid-marks",
                         )
                         if marks
@@ -414,11 +479,7 @@ def practices_grid(data: Mapping[str, Any], ctx: Context) -> Any:
     return html.Div(
         [
             dmc.Title(tr("form.grid"), order=4, size="h6"),
-            dmc.Text(
-                tr("form.grid_caption"),
-                size="xs",
-                c="dimmed",
-            ),
+            dmc.Text(tr("form.grid_help"), size="xs", c="dimmed"),
             html.Div(
                 html.Table([html.Thead(head), html.Tbody(rows)], className="practices-grid"),
                 className="grid-scroll",
@@ -432,14 +493,28 @@ def practices_grid(data: Mapping[str, Any], ctx: Context) -> Any:
 # --- the whole form ---------------------------------------------------------------------------
 
 
+def locale_names_shown(given: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Names of the notice's locales over their inputs, in the interface's language where it
+    has them ("الإنجليزية" in Arabic), else as given, else the code."""
+    return {
+        **(given or {}),
+        "en": tr("form.locale.en"),
+        "ar": tr("form.locale.ar"),
+    }
+
+
 def _context(state: FormState, locale_names: Mapping[str, str] | None) -> Context:
     data = state.data or {}
+    lang = current()
+    shown = next((x for x in state.locales if language(x) == language(lang)), state.locales[0])
     return Context(
         locales=state.locales,
-        errors=state.errors(),
-        refs=ref_options(data, state.locales[0]),
-        locale_names=locale_names or {},
+        errors=state.errors(lang),
+        refs=ref_options(data, shown),
+        locale_names=locale_names_shown(locale_names),
         read_only=not state.valid,
+        lang=lang,
+        shown=shown,
     )
 
 

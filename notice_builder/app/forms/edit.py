@@ -18,12 +18,21 @@ from pydantic import BaseModel
 from ...io import NoticeError, Problem, dumps_yaml, validate_notice
 from ...io.parse import DocumentError, parse_document
 from ...model import PrivacyNotice
+from ...model.paths import dotted
 from ...model.paths import pointer as to_pointer
-from .spec import NEW_ITEMS, FieldSpec, field_of, fields_of
+from ..language import tr
+from .spec import NEW_ITEMS, REFERENCES, FieldSpec, field_of, fields_of
 
 Path = tuple[str | int, ...]
 MAX_ID = 64
-NOT_VALID = "The YAML has problems (listed below the editor): fix them there, then use the form."
+# The places a refusal to remove an item names before "…" (the YAML tab finds the rest).
+SHOWN_REFERRERS = 5
+
+
+def said(problem: Problem, lang: str) -> str:
+    """A problem's message in `lang`, when the problem can say it there (else its English)."""
+    text = getattr(problem, "text", None)
+    return text(lang) if callable(text) else problem.message
 
 
 def digest(text: str | None) -> str:
@@ -66,15 +75,15 @@ class FormState:
         others = data.get("locales") if isinstance(data.get("locales"), list) else []
         return [default, *(x for x in others if isinstance(x, str) and x != default)]
 
-    def errors(self) -> dict[str, list[str]]:
-        """Problem messages by the JSON pointer of their field."""
-        return errors_by_pointer(self.problems)
+    def errors(self, lang: str = "en") -> dict[str, list[str]]:
+        """Problem messages (in `lang`) by the JSON pointer of their field."""
+        return errors_by_pointer(self.problems, lang)
 
 
-def errors_by_pointer(problems: list[Problem]) -> dict[str, list[str]]:
+def errors_by_pointer(problems: list[Problem], lang: str = "en") -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for problem in problems:
-        found.setdefault(to_pointer(problem.path), []).append(problem.message)
+        found.setdefault(to_pointer(problem.path), []).append(said(problem, lang))
     return found
 
 
@@ -236,7 +245,7 @@ def _validated(text: str, data: dict[str, Any]) -> Edited:
 def _start(text: str | None) -> tuple[FormState, Edited | None]:
     state = read_form(text)
     if not state.valid:
-        return state, Edited(None, problems=state.problems, message=NOT_VALID)
+        return state, Edited(None, problems=state.problems, message=tr("form.not_valid"))
     return state, None
 
 
@@ -321,6 +330,34 @@ def apply_edits(text: str | None, edits: list[FieldEdit]) -> Batch:
         return Batch(None, problems)
     notice = validate_notice(data, source="form")
     return Batch(dumps_yaml(notice, original=text or ""), problems)
+
+
+def referrers(data: dict[str, Any], target: str, item_id: str) -> list[Path]:
+    """The places of the notice that refer to the item `item_id` of `target` (e.g. data_categories)."""
+    found: list[Path] = []
+    _refer(PrivacyNotice, data, (), target, item_id, found)
+    return found
+
+
+def _refer(
+    model: type[BaseModel], data: Any, path: Path, target: str, item_id: str, found: list[Path]
+) -> None:
+    if not isinstance(data, dict):
+        return
+    for spec in fields_of(model):
+        value = data.get(spec.name)
+        here = (*path, spec.name)
+        if value is None:
+            continue
+        if spec.target == target and spec.kind == "ref" and value == item_id:
+            found.append(here)
+        elif spec.target == target and spec.kind == "ref_list" and isinstance(value, list):
+            found += [(*here, i) for i, v in enumerate(value) if v == item_id]
+        elif spec.kind == "model" and spec.model:
+            _refer(spec.model, value, here, target, item_id, found)
+        elif spec.kind == "model_list" and spec.model and isinstance(value, list):
+            for index, entry in enumerate(value):
+                _refer(spec.model, entry, (*here, index), target, item_id, found)
 
 
 def rename_references(data: dict[str, Any], target: str, old: str, new: str) -> None:
@@ -410,6 +447,23 @@ def add_item(text: str | None, pointer: str) -> Edited:
     return _validated(text or "", data)
 
 
+def still_used(data: dict[str, Any], path: Path) -> str | None:
+    """Why the item at `path` cannot go: the places that still refer to it (None: nothing does)."""
+    item = get_at(data, path)
+    targets = set(REFERENCES.values())
+    if len(path) != 2 or path[0] not in targets or not isinstance(item, dict):
+        return None
+    if not isinstance(item.get("id"), str):
+        return None
+    found = referrers(data, str(path[0]), item["id"])
+    if not found:
+        return None
+    places = ", ".join(dotted(p) for p in found[:SHOWN_REFERRERS])
+    if len(found) > SHOWN_REFERRERS:
+        places += ", …"
+    return tr("form.still_used", count=len(found), what=item["id"], places=places)
+
+
 def remove_item(text: str | None, pointer: str) -> Edited:
     """Remove the list item at `pointer`; refused (with the reason) when something refers to it."""
     state, refused = _start(text)
@@ -423,6 +477,9 @@ def remove_item(text: str | None, pointer: str) -> Edited:
     data = copy.deepcopy(state.data)
     if get_at(data, path) is None:
         return Edited(text, changed=False)
+    used = still_used(data, path)
+    if used:
+        return Edited(None, message=used)
     set_at(data, path, None)
     if get_at(data, path[:-1]) == [] and not spec.required:
         set_at(data, path[:-1], None)

@@ -3,7 +3,8 @@
 Each field of a model becomes a `FieldSpec`: its label, its help text (the field's description),
 and the kind of input that fits its type: text, a paragraph, translatable text (one input per
 locale), a select for a `Literal`, a switch for a bool, a number, a tag list, a pick from the
-notice's own ids, a nested group, or a list of groups with add and remove.
+notice's own ids, a nested group, or a list of groups with add and remove. Label and help here
+are the English ones; `words` gives them in the interface's language.
 """
 
 from __future__ import annotations
@@ -16,16 +17,19 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from annotated_types import MaxLen
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 
 from ...model import (
     AutomatedDecision,
     Channel,
+    Codes,
     Commitment,
     DataCategory,
     DataPractice,
     DataSource,
+    GlobalPrivacyControl,
     OptOut,
+    Presentation,
     PrivacyNotice,
     PrivacyReport,
     Purpose,
@@ -37,7 +41,8 @@ from ...model import (
     SupervisoryAuthority,
     Transfer,
 )
-from ...model.text import LongText, Text
+from ...model.base import Duration
+from ...model.text import Email, LongText, Phone, Text, Url, clean_text, refuse_bidi_controls
 
 Kind = Literal[
     "text",  # one line
@@ -68,6 +73,50 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (Transfer, "recipients"): "recipients",
     (OptOut, "purposes"): "purposes",
 }
+
+# Fixed choices (a `Literal`) -> the vocabulary their readable labels come from (see `words`).
+VOCABULARIES: dict[tuple[type[BaseModel], str], str] = {
+    (DataCategory, "kind"): "category",
+    (DataCategory, "source"): "source",
+    (DataCategory, "gdpr_special"): "gdpr_special",
+    (DataCategory, "ccpa_spi"): "ccpa_spi",
+    (Codes, "ccpa"): "ccpa",
+    (DataSource, "kind"): "source_kind",
+    (Purpose, "kind"): "purpose",
+    (Purpose, "legal_basis"): "legal_basis",
+    (Purpose, "art9_condition"): "art9",
+    (Purpose, "consent"): "consent",
+    (Purpose, "impact"): "impact",
+    (Recipient, "kind"): "recipient",
+    (Recipient, "ccpa_relationship"): "ccpa_relationship",
+    (Transfer, "mechanism"): "mechanism",
+    (RetentionRule, "deletion"): "deletion",
+    (DataPractice, "identifiability"): "identifiability",
+    (DataPractice, "necessity"): "necessity",
+    (DataPractice, "consent"): "consent",
+    (Right, "kind"): "right",
+    (Channel, "kind"): "channel",
+    (GlobalPrivacyControl, "scope"): "gpc_scope",
+    (SecurityMeasure, "kind"): "security",
+    (Commitment, "kind"): "commitment",
+    (RequestFigures, "kind"): "request",
+    (Presentation, "audience"): "audience",
+    (Presentation, "delivery_timing"): "delivery_timing",
+}
+
+# Values written left to right whatever the interface's direction: links, addresses, numbers,
+# ids and codes. Found by their validators (a pattern, or the check of a link, an e-mail, a phone
+# or a duration), plus two free strings that are codes.
+_CLEANERS = {AfterValidator(clean_text), AfterValidator(refuse_bidi_controls)}
+_LTR_CHECKS = {
+    m
+    for tp in (Url, Email, Phone, Duration)
+    for m in typing.get_args(tp)[1:]
+    if isinstance(m, AfterValidator) and m not in _CLEANERS
+}
+LTR_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
+    {(PrivacyReport, "period"), (Codes, "apple")}
+)
 
 # Words people read better than the field name; the rest is the name with spaces.
 LABELS: dict[str, str] = {
@@ -120,6 +169,8 @@ class FieldSpec:
     options: tuple[str, ...] = ()  # for select and multiselect
     model: type[BaseModel] | None = None  # for model and model_list
     target: str | None = None  # for ref and ref_list: the notice's list of ids
+    vocabulary: str | None = None  # for select and multiselect: where the labels come from
+    ltr: bool = False  # written left to right in any interface (links, numbers, ids, codes)
 
 
 def _unwrap(tp: Any) -> tuple[Any, list[Any]]:
@@ -188,6 +239,15 @@ def _kind(model: type[BaseModel], name: str, tp: Any, metadata: list[Any]) -> Fi
     return {"kind": "paragraph" if _long(metadata) else "text"}
 
 
+def _ltr(model: type[BaseModel], name: str, kind: str, metadata: list[Any]) -> bool:
+    if kind in ("number", "date") or (model, name) in LTR_FIELDS:
+        return True
+    if kind != "text":
+        return False
+    patterned = any(getattr(m, "pattern", None) for m in metadata)
+    return patterned or any(isinstance(m, AfterValidator) and m in _LTR_CHECKS for m in metadata)
+
+
 @functools.cache
 def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     """The form's fields for `model`, in the model's order (cached: models do not change)."""
@@ -196,7 +256,8 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
         if model is PrivacyNotice and name == "schema_version":
             continue  # fixed by the format; always written
         tp, metadata = _unwrap(info.annotation)
-        found = _kind(model, name, tp, [*info.metadata, *metadata])
+        metadata = [*info.metadata, *metadata]
+        found = _kind(model, name, tp, metadata)
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         specs.append(
             FieldSpec(
@@ -205,6 +266,8 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
                 help=info.description or "",
                 required=info.is_required(),
                 default=default,
+                vocabulary=VOCABULARIES.get((model, name)),
+                ltr=_ltr(model, name, found["kind"], metadata),
                 **found,
             )
         )
