@@ -11,9 +11,9 @@ from typing import Any
 import dash_mantine_components as dmc
 from dash import dcc, html
 
-from ..export import format_names, preset_names
 from . import ids
 from .callbacks.charts import DEFAULT_CHART, chart_options
+from .export_panel import download_row
 from .language import tr
 
 # Like the Report page's graphs: the Download button makes the real files (theme fonts, presets);
@@ -74,32 +74,15 @@ def charts_section() -> Any:
                             className="chart-box",
                             dir="ltr",
                         ),
-                        dmc.Group(
-                            [
-                                dmc.Select(
-                                    id=ids.CHART_FORMAT,
-                                    label=tr("export.format"),
-                                    data=format_names(),
-                                    value="png",
-                                    allowDeselect=False,
-                                    w=120,
-                                ),
-                                dmc.Select(
-                                    id=ids.CHART_PRESET,
-                                    label=tr("export.preset"),
-                                    data=preset_names(),
-                                    value="original",
-                                    allowDeselect=False,
-                                    w=200,
-                                ),
-                                dmc.Button(tr("charts.download"), id=ids.CHART_DOWNLOAD_BUTTON),
-                            ],
-                            align="flex-end",
-                            gap="sm",
+                        *download_row(
+                            ids.CHART_FORMAT,
+                            ids.CHART_PRESET,
+                            ids.CHART_DOWNLOAD_BUTTON,
+                            tr("charts.download"),
+                            ids.CHART_EXPORT_STATUS,
+                            ids.CHART_DOWNLOAD,
                             mt="xs",
                         ),
-                        html.Div(id=ids.CHART_EXPORT_STATUS, **{"aria-live": "polite"}),
-                        dcc.Download(id=ids.CHART_DOWNLOAD),
                     ]
                 ),
             ],

@@ -1,4 +1,5 @@
-"""Page pieces of the preview column: the layout gallery, the email kit and the bundle.
+"""Page pieces of the preview column: the layout gallery, the download row (format, size
+preset, Download) the picture and the chart share, the email kit and the bundle.
 
 Every string from a notice (the HTML snippet, alt text, long description) goes into a component
 as text (children), which React escapes: the snippet is shown as code, never rendered.
@@ -6,22 +7,65 @@ as text (children), which React escapes: the snippet is shown as code, never ren
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import dash_mantine_components as dmc
 from dash import dcc, html
 
 from ..export import format_names
-from ..layout import get_layout, layout_names
+from ..layout import layout_names
 from . import ids
 from .gallery import THUMB_WIDTH, Thumb
 from .language import tr
+from .names import format_options, layout_options, preset_options
 
 HIDDEN = {"display": "none"}
 
 
-def layout_options() -> list[dict[str, str]]:
-    return [{"value": name, "label": get_layout(name).label} for name in layout_names()]
+def download_row(
+    format_id: str,
+    preset_id: str,
+    button_id: str,
+    label: str,
+    status_id: str,
+    download_id: str,
+    lead: Sequence[Any] = (),
+    **group: Any,
+) -> list[Any]:
+    """Format, size preset and a Download button in a row (after `lead`, e.g. what to export),
+    then the line that says how the download went and the download itself: one piece for the
+    picture, the chart and the Report page."""
+    pickers = {"allowDeselect": False, "checkIconPosition": "right"}
+    return [
+        dmc.Group(
+            [
+                *lead,
+                dmc.Select(
+                    id=format_id,
+                    label=tr("export.format"),
+                    data=format_options(),
+                    value="png",
+                    w=120,
+                    **pickers,
+                ),
+                dmc.Select(
+                    id=preset_id,
+                    label=tr("export.preset"),
+                    data=preset_options(),
+                    value="original",
+                    w=240,
+                    **pickers,
+                ),
+                dmc.Button(label, id=button_id),
+            ],
+            align="flex-end",
+            gap="sm",
+            **group,
+        ),
+        html.Div(id=status_id, **{"aria-live": "polite"}),
+        dcc.Download(id=download_id),
+    ]
 
 
 def gallery_section() -> Any:
@@ -216,7 +260,10 @@ def bundle_panel(locales: list[dict[str, str]], chosen: list[str]) -> Any:
                     ),
                     dmc.CheckboxGroup(
                         dmc.Group(
-                            [dmc.Checkbox(label=f.upper(), value=f) for f in format_names()],
+                            [
+                                dmc.Checkbox(label=o["label"], value=o["value"])
+                                for o in format_options()
+                            ],
                             gap="sm",
                             mt=6,
                         ),
@@ -261,6 +308,7 @@ def bundle_panel(locales: list[dict[str, str]], chosen: list[str]) -> Any:
 
 __all__ = [
     "bundle_panel",
+    "download_row",
     "dpv_offer",
     "email_panel",
     "email_result",

@@ -18,7 +18,7 @@ from ..resources import resource_root
 from ..store import Store
 from . import ids
 from .callbacks import register
-from .language import register_language
+from .language import register_language, tr
 from .layout import build_layout
 
 log = logging.getLogger("notice_builder.app")
@@ -63,10 +63,9 @@ def _on_callback_error(exc: Exception) -> Any:
         ids.ERROR_BANNER,
         {
             "children": dmc.Alert(
-                f"Something went wrong (ref {ref}). Nothing was saved by the failed step; "
-                "try again, and quote the reference if it happens again.",
+                tr("editor.banner.text", ref=ref),
                 color="red",
-                title="Error",
+                title=tr("editor.banner.title"),
             )
         },
     )
@@ -83,8 +82,18 @@ def _install_error_handlers(server: Any) -> None:
         if request.path.endswith("/_dash-update-component"):
             # Only a malformed or forged request reaches here (callbacks have their own
             # handler): an unknown output id, inputs of the wrong shape.
-            return jsonify(error=f"Bad callback request (ref {ref})."), 400
-        return jsonify(error=f"Something went wrong (ref {ref})."), 500
+            return jsonify(error=tr("editor.banner.bad_request", ref=ref)), 400
+        return jsonify(error=tr("editor.banner.request", ref=ref)), 500
+
+
+def _localise_title(app: dash.Dash) -> None:
+    """The browser tab's title in the request's interface language (`TITLE` in English)."""
+    plain = app.interpolate_index
+
+    def interpolate_index(**kwargs: Any) -> str:
+        return plain(**{**kwargs, "title": tr("header.title")})
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
 
 
 def create_app(store: Store | None = None, *, database_url: str | None = None) -> dash.Dash:
@@ -113,5 +122,6 @@ def create_app(store: Store | None = None, *, database_url: str | None = None) -
     app.layout = lambda: build_layout(store)
     register(app, store)
     register_language(app)
+    _localise_title(app)
     app.notice_store = store  # for tests and the serve command
     return app

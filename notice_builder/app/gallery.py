@@ -4,7 +4,8 @@ Plain functions (no Dash). A thumbnail is a PNG drawn with cairo straight from t
 as many pixels as it is shown wide so it is sharp on high-density screens. Thumbnails are kept
 in a small per-process cache keyed by a digest of everything that changes the picture (the
 text, layout, theme, locale and brand kit): choosing a layout, or closing and opening the
-gallery, draws nothing again; an edit draws only the thumbnails it changed.
+gallery, draws nothing again; an edit draws only the thumbnails it changed. The cache holds
+pictures only: names, descriptions and messages are said in the interface language when asked.
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..export.pngenc import encode_png
+from ..i18n.errors import said_text
 from ..io import NoticeError, loads_notice
-from ..layout import RenderError, get_layout, layout_names, render
+from ..layout import RenderError, layout_names, render
 from ..render.raster import scene_to_image
+from . import language
 from .callbacks import brand as brand_kit
 from .callbacks.preview import DEFAULT_THEME, png_data_uri
+from .language import tr
+from .names import layout_about, layout_label
 
 THUMB_WIDTH = 132  # CSS px on the page: three in a row of the preview column
 THUMB_PIXELS = 2 * THUMB_WIDTH  # drawn at 2x: sharp on high-density screens
@@ -41,7 +46,15 @@ class Thumb:
     message: str = ""
 
 
-_cache: OrderedDict[tuple[str, ...], Thumb] = OrderedDict()
+@dataclass(frozen=True)
+class _Drawn:
+    """What the cache keeps of one thumbnail: the picture, or the failure to say."""
+
+    src: str | None
+    error: Exception | None = None
+
+
+_cache: OrderedDict[tuple[str, ...], _Drawn] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -59,7 +72,7 @@ def picture_key(text: str, theme: str, locale: str, brand: Mapping[str, Any] | N
     return digest.hexdigest()
 
 
-def _cached(key: tuple[str, ...]) -> Thumb | None:
+def _cached(key: tuple[str, ...]) -> _Drawn | None:
     with _lock:
         thumb = _cache.get(key)
         if thumb is not None:
@@ -67,7 +80,7 @@ def _cached(key: tuple[str, ...]) -> Thumb | None:
         return thumb
 
 
-def _remember(key: tuple[str, ...], thumb: Thumb) -> None:
+def _remember(key: tuple[str, ...], thumb: _Drawn) -> None:
     with _lock:
         _cache[key] = thumb
         _cache.move_to_end(key)
@@ -107,17 +120,24 @@ def thumbnails(
         for name in missing:
             found[name] = _draw(notice, name, drawn_theme, shown_locale, logo)
             _remember((key, name), found[name])
-    return [found[name] for name in names]
+    return [_thumb(name, found[name]) for name in names]
 
 
-def _draw(notice: Any, layout: str, theme: Any, locale: str, logo: Any) -> Thumb:
-    spec = get_layout(layout)
+def _thumb(layout: str, drawn: _Drawn) -> Thumb:
+    """The thumbnail as the gallery shows it, named in the interface language."""
+    message = ""
+    if drawn.error is not None:
+        message = tr("gallery.failed", error=said_text(drawn.error, language.current()))
+    return Thumb(layout, layout_label(layout), layout_about(layout), drawn.src, message)
+
+
+def _draw(notice: Any, layout: str, theme: Any, locale: str, logo: Any) -> _Drawn:
     try:
         rendered = render(notice, layout, theme, locale, logo=logo)
         image = scene_to_image(rendered.scene, width=THUMB_PIXELS)
     except (RenderError, KeyError, ValueError) as exc:
-        return Thumb(layout, spec.label, spec.description, None, f"Cannot draw: {exc}")
-    return Thumb(layout, spec.label, spec.description, png_data_uri(encode_png(image, level=1)))
+        return _Drawn(None, exc)
+    return _Drawn(png_data_uri(encode_png(image, level=1)))
 
 
 __all__ = ["THUMB_WIDTH", "Thumb", "clear_cache", "picture_key", "thumbnails"]

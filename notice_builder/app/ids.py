@@ -13,6 +13,7 @@ OPEN_NOTICE = "open-notice"  # pattern id type: {"type": OPEN_NOTICE, "id": noti
 SHOW_ARCHIVED = "show-archived"  # switch: list the archived notices too
 IMPORT = "import-file"  # dcc.Upload of a YAML/JSON file
 IMPORT_STATUS = "import-status"
+IMPORT_SENTENCE = "import-sentence"  # the upload-limit sentence in the page's language
 
 # Editor
 EDITOR_HEADING = "editor-heading"
@@ -59,6 +60,7 @@ LOGO_REMOVE = "logo-remove"
 LOGO_THUMB = "logo-thumb"
 
 # Preview speed, layout gallery and the export panel's email kit and bundle
+PREVIEW_SETTLED = "preview-settled"  # dcc.Store: a count, set once a new preview is on screen
 PREVIEW_VIEW = "preview-view"  # dcc.Store: {"width": preview box CSS px, "dpr": devicePixelRatio}
 PREVIEW_TEXT = "preview-text"  # what the preview picture says, for screen readers
 GALLERY = "gallery"  # dmc.Accordion holding the thumbnails (drawn only while open)
@@ -92,6 +94,7 @@ REPORT_HEADING = "report-heading"
 REPORT_TABLE = "report-table"  # AG Grid, one row per period and request kind
 REPORT_ROWS = "report-rows"  # dcc.Store: the table's rows as the page reads them
 REPORT_BASE = "report-base"  # dcc.Store: {"id", "version"} the table's rows were loaded from
+REPORT_CARRY = "report-carry"  # dcc.Store: unsaved rows carried across a language switch
 REPORT_ADD_ROW = "report-add-row"
 REPORT_DELETE_ROWS = "report-delete-rows"  # removes the rows ticked in the table
 REPORT_UPLOAD = "report-upload"  # dcc.Upload of a CSV of figures

@@ -30,6 +30,7 @@ COOKIE = "nb_lang"
 OPEN_COOKIE = "nb_open"  # the notice open when the language was switched (set by the browser)
 COOKIE_SECONDS = 365 * 24 * 3600
 CARRY_KEY = "nb-language-carry"  # sessionStorage: the editor text across the switch's reload
+REPORT_CARRY_KEY = "nb-report-carry"  # sessionStorage: the Report grid's rows, likewise
 
 _chosen: contextvars.ContextVar[str | None] = contextvars.ContextVar("nb_ui_language", default=None)
 
@@ -124,12 +125,18 @@ def shown_store() -> Any:
 # In the browser, on a switch: keep the editor's text and the open notice for the reload, then
 # load the page again with the new `?lang=` (the server remembers it in a cookie).
 _SWITCH = """
-function (lang, shown, current, text) {
+function (lang, shown, current, text, rows, base) {
     const dc = window.dash_clientside;
     if (!lang || lang === shown) { return dc.no_update; }
     const id = current && current.id;
     try {
         window.sessionStorage.setItem("__KEY__", JSON.stringify({id: id || null, text: text}));
+        if (id && base && base.id === id && Array.isArray(rows)) {
+            // The Report grid's rows and the version they were loaded from (report.py puts
+            // them back if they differ from the saved figures).
+            window.sessionStorage.setItem(
+                "__REPORT_KEY__", JSON.stringify({id: id, version: base.version, rows: rows}));
+        }
     } catch (e) { /* storage off: the autosaved draft is still offered after the reload */ }
     if (id) {
         document.cookie = "__OPEN__=" + encodeURIComponent(id) + "; path=/; max-age=60; samesite=lax";
@@ -163,7 +170,8 @@ function (shown, current, text) {
 
 def _js(code: str) -> str:
     return (
-        code.replace("__KEY__", CARRY_KEY)
+        code.replace("__REPORT_KEY__", REPORT_CARRY_KEY)
+        .replace("__KEY__", CARRY_KEY)
         .replace("__OPEN__", OPEN_COOKIE)
         .replace("__QUERY__", QUERY)
         .replace("__EDITOR__", ids.EDITOR)
@@ -179,6 +187,9 @@ def register_language(app: dash.Dash) -> None:
         State(ids.UI_LANGUAGE_SHOWN, "data"),
         State(ids.CURRENT, "data"),
         State(ids.EDITOR, "value"),
+        # The grid's own rows: an edit is in them at once, before the server has read it.
+        State(ids.REPORT_TABLE, "rowData"),
+        State(ids.REPORT_BASE, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

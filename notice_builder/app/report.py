@@ -10,15 +10,15 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import Input, Output, State, ctx, dcc, html, no_update
 
-from ..export import format_names, preset_names
 from ..io.report_csv import HEADER, header_text
-from ..render.theme import theme_names
 from ..store import Store
 from . import ids, views
 from .callbacks import report as logic
 from .callbacks.preview import DEFAULT_THEME
 from .callbacks.report import CSV_LIMIT, CSV_LIMIT_TEXT, REPORT_CHARTS, REPORT_LAYOUT, load
-from .language import direction, tr
+from .export_panel import download_row
+from .language import REPORT_CARRY_KEY, direction, tr
+from .names import language_options, theme_options
 from .upload_guard import upload_guard
 
 # Column titles and export names as people read them come from the app catalogues
@@ -62,6 +62,11 @@ def figures_table(rows: list[dict[str, str]]) -> Any:
             "undoRedoCellEditing": True,
             "domLayout": "normal",
             "enableRtl": direction() == "rtl",  # columns from the right in the Arabic interface
+            # The grid's own words (an empty table, loading) in the interface language.
+            "localeText": {
+                "noRowsToShow": tr("report.grid.no_rows"),
+                "loadingOoo": tr("report.grid.loading"),
+            },
         },
         style={"height": "360px", "width": "100%"},
         className="ag-theme-alpine report-grid-table",
@@ -117,6 +122,7 @@ def report_page(store: Store, current: dict[str, Any] | None) -> Any:
             ),
             dcc.Store(id=ids.REPORT_ROWS, data=loaded.rows),
             dcc.Store(id=ids.REPORT_BASE, data=current),
+            dcc.Store(id=ids.REPORT_CARRY, data=None),
             html.Div(figures_table(loaded.rows), className="report-table"),
             html.Div(id=ids.REPORT_PROBLEMS, className="problems", **{"aria-live": "polite"}),
             dmc.Group(
@@ -176,13 +182,13 @@ def report_page(store: Store, current: dict[str, Any] | None) -> Any:
                         w=560,
                         className="report-periods",
                     ),
-                    _select(ids.REPORT_THEME, tr("preview.theme"), theme_names(), DEFAULT_THEME),
+                    _select(ids.REPORT_THEME, tr("preview.theme"), theme_options(), DEFAULT_THEME),
                     _select(
                         ids.REPORT_LOCALE,
                         tr("preview.language"),
-                        loaded.locales,
+                        language_options(loaded.locales),
                         loaded.locale,
-                        w=120,
+                        w=220,
                     ),
                 ],
                 gap="sm",
@@ -208,28 +214,23 @@ def report_page(store: Store, current: dict[str, Any] | None) -> Any:
                 className="report-graphs",
             ),
             dmc.Title(tr("export.heading"), order=3, size="h5", mt="md"),
-            dmc.Group(
-                [
+            *download_row(
+                ids.REPORT_EXPORT_FORMAT,
+                ids.REPORT_EXPORT_PRESET,
+                ids.REPORT_EXPORT_BUTTON,
+                tr("export.download"),
+                ids.REPORT_EXPORT_STATUS,
+                ids.REPORT_DOWNLOAD,
+                lead=[
                     _select(
                         ids.REPORT_EXPORT_WHAT,
                         tr("export.heading"),
                         export_choices(),
                         logic.exportable()[0],
                         w=260,
-                    ),
-                    _select(
-                        ids.REPORT_EXPORT_FORMAT, tr("export.format"), format_names(), "png", w=120
-                    ),
-                    _select(
-                        ids.REPORT_EXPORT_PRESET, tr("export.preset"), preset_names(), "original"
-                    ),
-                    dmc.Button(tr("export.download"), id=ids.REPORT_EXPORT_BUTTON),
+                    )
                 ],
-                align="flex-end",
-                gap="sm",
             ),
-            html.Div(id=ids.REPORT_EXPORT_STATUS, **{"aria-live": "polite"}),
-            dcc.Download(id=ids.REPORT_DOWNLOAD),
         ],
         className="panel report-charts",
         **{"aria-label": tr("report.charts_label")},
@@ -253,6 +254,20 @@ function (page) {
     return window.dash_clientside.no_update;
 }
 """
+
+
+# Once the page is drawn: the grid's rows kept by the language switch (language.py) go to the
+# server, which puts them back if they are unsaved edits of the notice now open.
+_CARRY_BACK = """
+function (_id) {
+    let carry = null;
+    try {
+        carry = JSON.parse(window.sessionStorage.getItem("__KEY__") || "null");
+        window.sessionStorage.removeItem("__KEY__");
+    } catch (e) { carry = null; }
+    return carry || window.dash_clientside.no_update;
+}
+""".replace("__KEY__", REPORT_CARRY_KEY)
 
 
 def _problems(problems: list[str]) -> Any:
@@ -311,7 +326,26 @@ def register(app: dash.Dash, store: Store) -> None:
             status = None  # another notice: what was said about the last one no longer holds
         else:
             status = no_update  # e.g. "Saved the figures as version 2" stays
-        return loaded.rows, loaded.rows, loaded.heading, loaded.locales, chosen, status, current
+        locales = language_options(loaded.locales)
+        return loaded.rows, loaded.rows, loaded.heading, locales, chosen, status, current
+
+    app.clientside_callback(
+        _CARRY_BACK, Output(ids.REPORT_CARRY, "data"), Input(ids.REPORT_CARRY, "id")
+    )
+
+    @app.callback(
+        Output(ids.REPORT_TABLE, "rowData", allow_duplicate=True),
+        Output(ids.REPORT_ROWS, "data", allow_duplicate=True),
+        Output(ids.REPORT_SAVE_STATUS, "children", allow_duplicate=True),
+        Input(ids.REPORT_CARRY, "data"),
+        State(ids.CURRENT, "data"),
+        prevent_initial_call=True,
+    )
+    def carried_back(carry, current) -> tuple:
+        loaded = logic.carried(store, carry, current)
+        if loaded is None:
+            return no_update, no_update, no_update
+        return loaded.rows, loaded.rows, views.status("conflict", loaded.message)
 
     @app.callback(
         Output(ids.REPORT_PERIODS, "data"),

@@ -19,7 +19,7 @@ LIST_STYLE = {
     "maxHeight": "14rem",
     "overflowY": "auto",
     "overflowX": "hidden",
-    "paddingLeft": "1.1rem",
+    "paddingInlineStart": "1.1rem",  # the bullets' side in either direction
     "fontSize": "0.8rem",
     "margin": "0.25rem 0 0",
 }

@@ -13,9 +13,11 @@ from typing import Any
 import dash_mantine_components as dmc
 from dash import html
 
-from ..store import NoticeInfo, VersionInfo
+from ..i18n import t
+from ..resources import template_names
+from ..store import NoticeInfo, VersionInfo, history
 from . import ids
-from .language import tr
+from .language import current, tr
 
 SEVERITY_COLOURS = {"error": "red", "warning": "orange", "info": "blue"}
 
@@ -28,6 +30,21 @@ def severity_name(severity: str) -> str:
 def change_name(kind: str) -> str:
     """A change's kind ("added", "removed"…) in the interface language."""
     return tr(f"change.{kind}") if kind in KIND_COLOURS else kind
+
+
+def area_name(area: str) -> str:
+    """A group of changes ("data categories"…) named in the interface language."""
+    names = {
+        "data categories": lambda: tr("editor.area.data_categories"),
+        "purposes": lambda: tr("editor.area.purposes"),
+        "sharing": lambda: tr("editor.area.sharing"),
+        "retention": lambda: tr("editor.area.retention"),
+        "rights": lambda: tr("editor.area.rights"),
+        "practices": lambda: tr("editor.area.practices"),
+        "other": lambda: tr("editor.area.other"),
+    }
+    name = names.get(area)
+    return name() if name else area.capitalize()
 
 
 def when(moment: dt.datetime) -> str:
@@ -157,6 +174,25 @@ def finding_link(path: str) -> Any:
     )
 
 
+def version_message(message: str | None) -> str:
+    """A version's message as shown: one the product wrote ("Restored v3") in the interface
+    language, one a person typed as typed."""
+    lang = current()
+    return history.said(message, lang, template=_template_words(lang))
+
+
+def _template_words(lang: str) -> dict[str, str]:
+    """Each built-in template's English name (as version messages record it) -> its name in
+    `lang`."""
+    words = {}
+    for name in template_names():
+        try:
+            words[t(f"app.templates.name.{name}", "en")] = t(f"app.templates.name.{name}", lang)
+        except KeyError:  # a template added to templates/: recorded by its own name
+            continue
+    return words
+
+
 def history_list(versions: Iterable[VersionInfo], current_version: int | None) -> Any:
     items = []
     for v in reversed(list(versions)):
@@ -168,9 +204,9 @@ def history_list(versions: Iterable[VersionInfo], current_version: int | None) -
                     html.Span(" "),
                     html.Bdi(when(v.created_at)),
                     html.Span(" · "),
-                    html.Bdi(v.author),
+                    html.Bdi(history.said_author(v.author, current())),
                     html.Span(" · "),
-                    html.Bdi(v.message or "—"),
+                    html.Bdi(version_message(v.message) or "—"),
                     html.Span(" "),
                     None
                     if is_head
@@ -235,7 +271,7 @@ def change_groups(groups: list[tuple[str, list[dict[str, str]]]]) -> Any:
         [
             html.Div(
                 [
-                    dmc.Title(area.capitalize(), order=4, size="h6", mt="xs"),
+                    dmc.Title(area_name(area), order=4, size="h6", mt="xs"),
                     html.Ul(
                         [
                             html.Li(
@@ -244,7 +280,7 @@ def change_groups(groups: list[tuple[str, list[dict[str, str]]]]) -> Any:
                                         change_name(change["kind"]),
                                         color=KIND_COLOURS.get(change["kind"], "gray"),
                                         size="xs",
-                                        mr=6,
+                                        me=6,  # the gap follows the reading direction
                                     ),
                                     html.Span(change["summary"], className="change-summary"),
                                 ],

@@ -50,7 +50,8 @@ def test_a_passing_colour_shows_its_ratios():
     checked = brand.brand_check("#0f5e7a", "", "light")
     assert checked.ok and checked.suggestions == {}
     [line] = checked.messages
-    assert line.startswith("Primary #0f5e7a:") and "on background" in line and "passes" in line
+    assert line.startswith("Primary colour #0f5e7a: 6.8:1 on the background, 7.2:1 on cards")
+    assert line.endswith("; passes (needs 3:1).")
 
 
 def test_a_failing_colour_gives_the_corrected_suggestion():
@@ -58,7 +59,7 @@ def test_a_failing_colour_gives_the_corrected_suggestion():
     assert not checked.ok
     assert checked.suggestions == {"primary": "#aa8700"}
     assert any("does not pass" in m for m in checked.messages)
-    assert any("darkened to #aa8700 (3:1)" in m for m in checked.messages)
+    assert any("uses #aa8700 instead, darkened to pass" in m for m in checked.messages)
     # The suggestion itself passes.
     assert brand.brand_check(checked.suggestions["primary"], None, "light").ok
 
@@ -68,7 +69,7 @@ def test_invalid_colour_text_is_a_message_not_a_crash():
     assert not checked.ok and checked.suggestions == {}
     assert len(checked.messages) == 2
     assert "'banana' is not a colour" in checked.messages[1]
-    assert checked.messages[1].startswith("Accent:")
+    assert checked.messages[1].startswith("Accent colour:")
     # An invalid colour is left out of the drawing: the theme's own is used.
     assert brand.branded("light", {"primary": "banana"}) == ("light", None)
 
@@ -143,3 +144,37 @@ def test_branded_download(store):
     result = preview.download(text, "at-a-glance", "light", "en", "original", "svg", kit)
     svg = base64.b64decode(result.file["content"]).decode("utf-8")
     assert "<image" in svg and "#aa8700" in svg.lower()
+
+
+# --- in Arabic ------------------------------------------------------------------------------
+
+
+def test_brand_kit_speaks_arabic():
+    from test_app_export import english_words
+
+    from notice_builder.app import language
+    from notice_builder.i18n import FSI, PDI
+
+    with language.using("ar"):
+        passing = brand.brand_check("#0f5e7a", None, "light")
+        failing = brand.brand_check("#FFCC00", "banana", "light")
+        grey = brand.brand_check("#ffcc00", None, "print")
+        refusals = [
+            brand.accept_logo(None, "acme.png")[1],
+            brand.accept_logo("data:image/png,x", "acme.png")[1],
+            brand.accept_logo(_upload(b"<html></html>"), "acme.png")[1],
+            brand.accept_logo(_upload(_png((200, 20))), "acme.png")[1],
+        ]
+        added = brand.accept_logo(_upload(_png()), "acme.png")[1]
+    assert passing.messages[0].startswith(f"{FSI}اللون الأساسي{PDI} {FSI}#0f5e7a{PDI}: ")
+    assert "مقبول" in passing.messages[0] and "على الخلفية" in passing.messages[0]
+    assert failing.suggestions == {"primary": "#aa8700"}  # the same fix in any language
+    assert any("غير مقبول" in m for m in failing.messages)
+    assert any("أغمق" in m and "#aa8700" in m for m in failing.messages)
+    assert any("الرمادي" in m for m in grey.messages)
+    assert "نوع الملف غير مدعوم" in refusals[2]
+    assert "ولا يجوز أن يزيد عرضه على" in refusals[3]
+    assert all(r.startswith("لم يُستخدَم الشعار") for r in refusals)
+    assert added.startswith("أُضيف الشعار")
+    said = passing.messages + failing.messages + grey.messages + refusals + [added]
+    assert english_words(" ".join(said)) == []

@@ -256,7 +256,11 @@ def test_chart_part_is_in_the_preview_closed_with_every_chart(store):
     assert found[ids.CHARTS].value is None  # closed: nothing is built until it is opened
     picker = found[ids.CHART_PICK]
     assert picker.value == "flow" and picker.data == charts.chart_options()
-    assert found[ids.CHART_FORMAT].data == ["svg", "png", "pdf"]
+    assert [o["value"] for o in found[ids.CHART_FORMAT].data] == ["svg", "png", "pdf"]
+    # The picture's row and the chart's are one piece: the same choices, the same order.
+    for chart_id, picture_id in ((ids.CHART_FORMAT, ids.FORMAT), (ids.CHART_PRESET, ids.PRESET)):
+        assert found[chart_id].data == found[picture_id].data
+        assert found[chart_id].value == found[picture_id].value
     graph = found[ids.CHART_GRAPH]
     assert graph.config == charts_panel.GRAPH_CONFIG and graph.style == {"display": "none"}
 
@@ -285,7 +289,7 @@ def test_chart_callback_waits_for_the_preview_and_only_runs_open(app):
     assert inputs == {
         (ids.CHARTS, "value"),
         (ids.CHART_PICK, "value"),
-        (ids.PREVIEW_STATUS, "children"),
+        (ids.PREVIEW_SETTLED, "data"),
     }
     assert chart["prevent_initial_call"]
     # Nothing of the chart part feeds the keystroke's preview.
@@ -293,35 +297,15 @@ def test_chart_callback_waits_for_the_preview_and_only_runs_open(app):
     assert not {i["id"] for i in preview["inputs"]} & {ids.CHARTS, ids.CHART_PICK}
 
 
-def _request(app, output_id: str, inputs: dict, states: dict) -> dict:
-    """The body the page posts when `inputs` change, for the callback writing `output_id`."""
-    [key] = [k for k in app.callback_map if f"{output_id}." in k]
-    spec = app.callback_map[key]
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".", 1)[1]}
-        for part in key.strip(".").split("...")
-    ]
-    return {
-        "output": key,
-        "outputs": outputs,
-        "inputs": [{**i, "value": inputs.get(i["id"])} for i in spec["inputs"]],
-        "state": [{**s, "value": states[s["id"]]} for s in spec["state"]],
-        "changedPropIds": [f"{next(iter(inputs))}.{spec['inputs'][0]['property']}"],
-    }
-
-
-def _post(app, body: dict):
-    return app.server.test_client().post(
-        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
-    )
-
-
 def test_chart_callback_builds_nothing_while_closed_and_the_chart_once_open(app, store):
     states = {ids.EDITOR: _text(store), ids.THEME: "light", ids.LOCALE: "en", ids.BRAND: {}}
     closed = {ids.CHARTS: None, ids.CHART_PICK: "flow"}
-    assert _post(app, _request(app, ids.CHART_GRAPH, closed, states)).status_code == 204
+    assert (
+        app_testkit.post(app, app_testkit.request(app, ids.CHART_GRAPH, closed, states)).status_code
+        == 204
+    )
     opened = {ids.CHARTS: "charts", ids.CHART_PICK: "flow"}
-    reply = _post(app, _request(app, ids.CHART_GRAPH, opened, states))
+    reply = app_testkit.post(app, app_testkit.request(app, ids.CHART_GRAPH, opened, states))
     answer = json.loads(reply.data)["response"]
     assert answer[ids.CHART_GRAPH]["figure"]["data"][0]["type"] == "sankey"
     assert answer[ids.CHART_GRAPH]["style"]["display"] == "block"
@@ -329,14 +313,52 @@ def test_chart_callback_builds_nothing_while_closed_and_the_chart_once_open(app,
     assert answer[ids.CHART_TEXT]["children"].startswith("Flow diagram")
     # A bad text: the figure is left as it is, the status says why.
     states[ids.EDITOR] = "id: ["
-    answer = json.loads(_post(app, _request(app, ids.CHART_GRAPH, opened, states)).data)
+    answer = json.loads(
+        app_testkit.post(app, app_testkit.request(app, ids.CHART_GRAPH, opened, states)).data
+    )
     assert ids.CHART_GRAPH not in answer["response"]
     assert "last valid version" in json.dumps(answer["response"][ids.CHART_STATUS])
 
 
 def test_dpv_button_downloads_the_file(app, store):
-    body = _request(app, ids.DPV_DOWNLOAD, {ids.DPV_DOWNLOAD_BUTTON: 1}, {ids.EDITOR: _text(store)})
-    answer = json.loads(_post(app, body).data)["response"]
+    body = app_testkit.request(
+        app, ids.DPV_DOWNLOAD, {ids.DPV_DOWNLOAD_BUTTON: 1}, {ids.EDITOR: _text(store)}
+    )
+    answer = json.loads(app_testkit.post(app, body).data)["response"]
     file = answer[ids.DPV_DOWNLOAD]["data"]
     assert file["filename"] == "brewline-rewards.jsonld"
     assert "@context" in json.loads(base64.b64decode(file["content"]))
+
+
+# --- in Arabic ------------------------------------------------------------------------------
+
+
+def test_chart_part_speaks_arabic(store):
+    from test_app_export import _plain, english_words
+
+    from notice_builder.app import language
+
+    text = store.get(store.list()[0].id).text
+    with language.using("ar"):
+        options = charts.chart_options()
+        part = charts_panel.charts_section()
+        stale = charts.chart_view("id: [", "flow", "light", "en")
+        refused = charts.chart_download("id: [", "flow", "light", "en", "png", "original")
+        wrong = charts.chart_download(text, "flow", "light", "en", "gif", "original")
+        done = charts.chart_download(text, "flow", "light", "en", "png", "original")
+    labels = {o["value"]: o["label"] for o in options}
+    assert (
+        labels["flow"] == "تدفّق البيانات (مخطّط سانكي)" and labels["incidents"] == "الحوادث الأمنية"
+    )
+    said = [*labels.values(), stale.message, refused.message, wrong.message, done.message]
+    assert stale.message == "في النص مشكلة واحدة: يعرض الرسم البياني آخر إصدار سليم."
+    assert _plain(wrong.message) == (
+        "تعذّر تصدير الرسم البياني: صيغة غير معروفة: gif (المتاح: svg، png، pdf)"
+    )
+    assert done.file and done.message.startswith("صُدِّر")
+    assert english_words(" ".join(said), part) == []
+    # English stays as it was.
+    assert charts.chart_label("flow") == "Data flow (Sankey)"
+    assert charts.chart_view("id: [", "flow", "light", "en").message == (
+        "The text has 1 problem: the chart shows the last valid version."
+    )

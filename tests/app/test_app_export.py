@@ -7,6 +7,7 @@ import base64
 import io
 import json
 import logging
+import re
 import zipfile
 
 import app_testkit
@@ -23,6 +24,60 @@ app = app_testkit.app
 
 def _text(store) -> str:
     return store.get(store.list()[0].id).text
+
+
+# Latin words an Arabic interface may show: format and file-type names, standards, a paper size,
+# a signal's proper name, a language's own name. Anything else of 3+ Latin letters is English
+# left behind. Ids ("email-banner"), file names and colours are taken out before looking.
+ALLOWED_LATIN = {
+    "PNG", "SVG", "PDF", "JPEG", "ZIP", "HTML", "JSON", "YAML", "CSV", "DPV", "GDPR", "CCPA",
+    "SHA", "https", "rrggbb", "rgb", "Letter", "Global", "Privacy", "Control", "English",
+}  # fmt: skip
+_NOT_WORDS = re.compile(
+    r"#[0-9a-fA-F]{3,6}\b"  # colours
+    r"|https://\S+"  # example addresses
+    r"|[\w.-]+\.(?:png|svg|pdf|zip|json|jsonld|yaml|html|txt)\b"  # file names
+    r"|\b[a-z0-9]+(?:-[a-z0-9]+)+\b"  # ids: layouts, presets, notices
+    # A filled-in value (an id, a number, a list of ids), isolated in its own direction; a
+    # sentence is never one (it has spaces), so English left behind is still found.
+    r"|\u2068[^\s\u2068\u2069]+(?:، [^\s\u2068\u2069]+)*\u2069"
+)
+_SHOWN_PROPS = ("children", "label", "description", "placeholder", "title", "alt", "aria-label")
+
+
+def _shown(component) -> list[str]:
+    """Every string a component tree shows a person: text, labels, hints, option names."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [t for c in component for t in _shown(c)]
+    if not hasattr(component, "to_plotly_json"):
+        return []
+    props = component.to_plotly_json()["props"]
+    found = [t for key in _SHOWN_PROPS if key in props for t in _shown(props[key])]
+    for option in props.get("data") or [] if isinstance(props.get("data"), list) else []:
+        if isinstance(option, dict) and isinstance(option.get("label"), str):
+            found.append(option["label"])
+    return found
+
+
+def english_words(text: str, *components) -> list[str]:
+    """The English words left in `text` and in what `components` show, if any."""
+    shown = " ".join([text, *(t for c in components for t in _shown(c))])
+    words = re.findall(r"[A-Za-z]{3,}", _NOT_WORDS.sub(" ", shown))
+    return sorted({w for w in words if w not in ALLOWED_LATIN})
+
+
+def _plain(text: str) -> str:
+    """`text` without its direction isolates (to compare the words)."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
+def test_the_english_word_finder_finds_english():
+    assert english_words("حزمة البريد جاهزة: Email kit ready") == ["Email", "kit", "ready"]
+    assert english_words("صُدِّر brewline-rewards-flow-en.png بصيغة PNG، اللون #ffcc00") == []
+    assert english_words("المتاح: \u2068svg، png\u2069؛ \u2068email\u2069") == []
+    assert english_words("تعذّر: \u2068the picture\u2069") == ["picture", "the"]
 
 
 def _png(src: str) -> Image.Image:
@@ -306,3 +361,96 @@ def test_preview_gives_the_language_pickers_choices(store):
     assert shown.locales == ["en", "ar"] and shown.locale == "en"
     assert preview.preview(_text(store), None, None, "ar").locale == "ar"
     assert preview.preview("id: [", None, None, "en").locales == []
+
+
+# --- in Arabic ------------------------------------------------------------------------------
+
+
+def test_preview_column_speaks_arabic(store):
+    from notice_builder.app import language, names
+    from notice_builder.app.layout import build_layout
+    from notice_builder.i18n import FSI
+
+    text = _text(store)
+    gallery.clear_cache()
+    with language.using("ar"):
+        page = build_layout(store)
+        thumbs = gallery.thumbnails(text, "light", "en")
+        grid = export_panel.gallery_grid(thumbs, "at-a-glance")
+        kit = export.make_email_kit(text, "email-banner", "light", "ar")
+        bad_kit = export.make_email_kit(text, "email-banner", "light", "ar", image_url="http://x")
+        too_tall = export.make_email_kit(text, "privacy-report", "light", "ar")
+        dpv_file = export.make_dpv_file(text)
+        refusals = [
+            export.make_bundle_file("id: [", None, None, None, None, None).message,
+            export.make_bundle_file(text, [], ["en"], ["png"], "light", None).message,
+            export.make_bundle_file(text, ["nope"], ["en"], ["png"], "light", None).message,
+            export.make_bundle_file(
+                text, ["privacy-report"], ["en"], ["png"], "light", "email"
+            ).message,
+        ]
+        progress = [export.progress_text(0, 4), export.progress_text(3, 4)]
+    found = {c.id: c for c in _walk(page) if isinstance(getattr(c, "id", None), str)}
+    preview_column = [found[i] for i in (ids.LAYOUT, ids.THEME, ids.LOCALE, ids.FORMAT, ids.PRESET)]
+    layouts = {o["value"]: o["label"] for o in found[ids.LAYOUT].data}
+    assert layouts["at-a-glance"] == "لمحة سريعة" and found[ids.LAYOUT].value == "at-a-glance"
+    assert {o["value"]: o["label"] for o in found[ids.THEME].data}["dark"] == "داكنة"
+    presets = {o["value"]: o["label"] for o in found[ids.PRESET].data}
+    assert presets["email"] == "البريد الإلكتروني (بعرض 600 بكسل)"
+    assert [o["label"] for o in found[ids.LOCALE].data] == [
+        "English (الإنجليزية) · en",
+        "العربية · ar",
+    ]
+    assert thumbs[0].label == "لمحة سريعة" and thumbs[0].description.startswith("ملخّص الإشعار")
+    assert kit.kind == "saved" and kit.message.startswith("حزمة البريد جاهزة")
+    assert _plain(bad_kit.message).startswith("تعذّر إعداد حزمة البريد: يجب أن يكون رابط الصورة")
+    # A limit from the export library, said in Arabic with its numbers kept in their order.
+    assert _plain(too_tall.message).startswith("تعذّر إعداد حزمة البريد: ستصغُر صورة التخطيط")
+    assert f"{FSI}50%\u2069" in too_tall.message and f"{FSI}60%\u2069" in too_tall.message
+    assert dpv_file.message == f"نُزِّل الملف {FSI}brewline-rewards.jsonld\u2069."
+    assert refusals[0] == "أصلح مشكلات النص قبل إعداد الحزمة."
+    assert refusals[1] == "اختر تخطيطًا واحدًا على الأقل للحزمة."
+    assert _plain(refusals[2]).startswith("تعذّر إعداد الحزمة: لا تخطيط بهذا الاسم: 'nope'")
+    assert "ستصغُر صورة التخطيط" in refusals[3]
+    assert progress == ["جارٍ رسم 4 صور…", f"اكتمل رسم {FSI}3\u2069 من أصل 4"]
+    said = [kit.message, bad_kit.message, too_tall.message, dpv_file.message, *refusals, *progress]
+    sections = [found[ids.GALLERY], grid, found[ids.EMAIL_RESULT], *preview_column]
+    sections += [c for c in _walk(page) if getattr(c, "className", None) in ("email-kit", "bundle")]
+    assert english_words(" ".join(said), *sections) == []
+    # English readers keep the names they had.
+    assert names.layout_label("at-a-glance") == "At a glance"
+
+
+def test_english_names_are_the_layouts_and_themes_own_labels():
+    from notice_builder.app import names
+    from notice_builder.layout import get_layout
+    from notice_builder.render.theme import get_theme, theme_names
+
+    for name in layout_names():
+        assert names.layout_label(name) == get_layout(name).label, name
+        assert names.layout_about(name) == get_layout(name).description, name
+    for name in theme_names():
+        assert names.theme_label(name) == get_theme(name).label, name
+
+
+def test_export_library_errors_keep_their_english_and_say_it_in_arabic(store):
+    from notice_builder.export import ExportError
+    from notice_builder.export import export as export_picture
+    from notice_builder.io import loads_notice
+
+    notice = loads_notice(_text(store))
+    with pytest.raises(ExportError) as caught:
+        export_picture(notice, layout="privacy-report", preset="email")
+    error = caught.value
+    assert str(error) == (
+        "the privacy-report picture (1200 x 1128 px) would shrink to 50% to fit the 'email' "
+        "preset (600 px wide), below the 60% that keeps text legible. Choose a layout made for "
+        "it (email-banner) or another preset"
+    )
+    assert error.key == "export.too_small" and error.params["least"] == "60%"
+    assert error.text("en") == str(error) and error.as_dict()["message"] == str(error)
+    assert _plain(error.text("ar")).startswith(
+        "ستصغُر صورة التخطيط privacy-report \u200f(1200 × 1128 بكسل) إلى 50% لتلائم المقاس «email» "
+        "(بعرض 600 بكسل)"
+    )
+    assert english_words(error.text("ar")) == []

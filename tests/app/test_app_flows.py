@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import app_testkit
 import pytest
 
-from notice_builder.app import ids
+from notice_builder.app import ids, language, views
 from notice_builder.app.callbacks import editor, flows
 from notice_builder.app.factory import MAX_CONTENT_LENGTH
 from notice_builder.app.layout import build_layout
 
 store = app_testkit.store
+app = app_testkit.app
 
 
 def _sample(store):
@@ -250,3 +252,162 @@ def test_the_same_version_has_no_changes(store):
     draft = _sample(store)
     result = flows.compare(store, {"id": draft.id, "version": 1}, 1, 1, previews=False)
     assert result.groups == [] and "nothing differs" in result.message
+
+
+# --- Arabic --------------------------------------------------------------------------------
+
+# Words that may stay Latin in an Arabic sentence: format names, the notice's own ids and
+# field names (the YAML's), file names and the parser's token names.
+_LATIN = re.compile(r"[A-Za-z]{3,}")
+_ALLOWED = {"YAML", "JSON", "UTF", "base64", "broken", "yaml", "purposes", "title", "foo"}
+
+
+def _english_left(text: str, allowed: set[str] = frozenset()) -> list[str]:
+    return [w for w in _LATIN.findall(text) if w not in _ALLOWED | set(allowed)]
+
+
+def test_import_refusals_and_problems_speak_arabic(store):
+    with language.using("ar"):
+        broken = flows.import_file(
+            store, _upload(b"title: [unclosed\npurposes: 1\n"), "broken.yaml"
+        )
+        empty = flows.import_file(store, None, "x.yaml")
+        big = flows.import_file(
+            store, "data:text/yaml;base64," + "A" * (8 * 1024 * 1024), "big.yaml"
+        )
+        unknown = editor.check_text("foo: 1\n")
+    assert broken.kind == "invalid" and "لم يُستورَد" in broken.message
+    for line in [broken.message, empty.message, big.message]:
+        assert _english_left(line) == [], line
+    assert broken.problems and all(_english_left(p["message"]) == [] for p in broken.problems)
+    assert "\u2068" in big.message and "ميغابايت" in big.message
+    first = next(p for p in unknown.problems if "foo" in p["message"])
+    assert first["message"].startswith("الحقل") and first["path"] == "foo"
+    # English stays as it was.
+    english = flows.import_file(store, _upload(b"title: [unclosed\n"), "broken.yaml")
+    assert english.message == "Not imported: broken.yaml has problems."
+
+
+def test_save_conflict_and_compare_speak_arabic(store):
+    draft = _sample(store)
+    opened = editor.current_of(draft)
+    editor.save(store, opened, draft.text + "\n# one\n")
+    with language.using("ar"):
+        conflict = editor.save(store, opened, draft.text + "\n# two\n")
+        compared = flows.compare(store, opened, 1, 1, previews=False)
+        missing = flows.compare(store, {"id": draft.id, "version": 1}, 1, 99, previews=False)
+    assert conflict.kind == "conflict" and "تغيّر هذا الإشعار" in conflict.message
+    assert _english_left(conflict.message) == [] and "v1" in conflict.message
+    assert _english_left(compared.message) == []
+    assert missing.kind == "error" and _english_left(missing.message) == []
+
+
+def test_changes_between_versions_are_listed_in_arabic(store):
+    draft = _sample(store)
+    notice = store.get(draft.id)
+    first = notice.text
+    assert "label: {en: Purchases," in first
+    text = first.replace(
+        "label: {en: Purchases, ar: المشتريات}", "label: {en: Renamedthing, ar: المشتريات}", 1
+    )
+    saved = editor.save(store, editor.current_of(notice), text)
+    assert saved.ok, saved.message
+    with language.using("ar"):
+        result = flows.compare(store, saved.current, 1, 2, previews=False)
+    summaries = [c["summary"] for _, changes in result.groups for c in changes]
+    assert any(s.startswith("إعادة تسمية") for s in summaries), summaries
+    english = flows.compare(store, saved.current, 1, 2, previews=False)
+    assert any("renamed to 'Renamedthing'" in c["summary"] for _, cs in english.groups for c in cs)
+
+
+def test_the_error_banner_speaks_the_request_language():
+    from notice_builder.app import factory
+
+    with language.using("ar"):
+        assert _english_left(language.tr("editor.banner.text", ref="AB12CD34")) == []
+    assert factory is not None
+
+
+def _texts(component, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every string a person reads in `component`: children, labels, placeholders, descriptions,
+    aria-labels and a select's choices; subtrees with an id in `skip` left out."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [t for c in component for t in _texts(c, skip)]
+    if isinstance(component, dict):  # a select's choice
+        return _texts(component.get("label"), skip)
+    if not hasattr(component, "to_plotly_json") or str(getattr(component, "id", None)) in skip:
+        return []
+    props = component.to_plotly_json()["props"]
+    said = ("children", "label", "placeholder", "description", "title", "aria-label", "data")
+    return [t for name in said if name in props for t in _texts(props[name], skip)]
+
+
+def _panels(component, names: set[str]):
+    if getattr(component, "className", None) in names:
+        yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            yield from _panels(child, names)
+
+
+# Latin a person may read in the Arabic notices list and editor: format and product names,
+# units, the time zone, version numbers and the file and template names the history records.
+_PAGE_ALLOWED = {"YAML", "JSON", "CSV", "GDPR", "CCPA", "DPV", "TILT", "Google", "Play", "Apple",
+                 "UTC"}  # fmt: skip
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:json|yaml|csv)")
+
+
+def test_notices_list_editor_and_history_have_no_english_left_in_arabic(store):
+    draft = _sample(store)
+    opened = editor.current_of(draft)
+    text = draft.text.replace("id: brewline-rewards", "id: other", 1)
+    with language.using("ar"):
+        created = flows.create_from_template(store, "gdpr")
+        imported = flows.import_file(store, _upload(text.encode()), "notice.yaml")
+        edited = editor.save(store, opened, draft.text + "\n# reviewed\n")
+        restored = editor.restore(store, edited.current, 1)
+    assert created.ok and imported.ok and edited.ok and restored.ok
+    # The history records the English the product has always written…
+    messages = [v.message for v in store.versions(draft.id)]
+    assert messages == ["Sample notice", "Edited in the app", "Restored v1"]
+    [gdpr] = store.versions(created.current["id"])
+    assert gdpr.message == "New from template: GDPR only (EU)" and gdpr.author == "web editor"
+    # …and the Arabic interface says it in Arabic.
+    with language.using("ar"):
+        page = build_layout(store)
+        state = flows.notice_state(store, restored.current)
+        history = _texts(views.history_list(store.versions(draft.id), 3))
+        other = _texts(views.history_list(store.versions(created.current["id"]), 1))
+    plain = [s.replace("\u2068", "").replace("\u2069", "") for s in history + other]
+    assert "إشعار نموذجي" in plain and "تعديل في التطبيق" in plain
+    assert "استعادة الإصدار 1" in plain and "محرّر الويب" in plain
+    assert "إشعار جديد من القالب: اللائحة العامة لحماية البيانات فقط (الاتحاد الأوروبي)" in plain
+    assert [v["label"] for v in state.versions][0] == "v3 · استعادة الإصدار \u20681\u2069"
+    # Nothing English in the notices list and the editor, outside the notices' own titles (the
+    # form and the findings are checked with their own parts).
+    titles = {info.title for info in store.list()} | {"notice-builder"}  # and the product's name
+    shown = _texts(list(_panels(page, {"panel notices", "panel editor"})),
+                   frozenset({ids.FORM, ids.FINDINGS, ids.IMPORT_SENTENCE}))  # fmt: skip
+    shown += history + other + [v["label"] for v in state.versions]
+    left = {}
+    for line in shown:
+        for title in titles:
+            line = line.replace(title, "")
+        line = _FILE_NAME.sub("", line)
+        if _english_left(line, _PAGE_ALLOWED):
+            left[line] = _english_left(line, _PAGE_ALLOWED)
+    assert left == {}
+    # English is as it was.
+    english = _texts(views.history_list(store.versions(draft.id), 3))
+    assert "Restored v1" in english and "Edited in the app" in english and "web editor" in english
+
+
+def test_the_browser_tab_is_titled_in_the_interface_language(app):
+    client = app.server.test_client()
+    arabic = client.get("/?lang=ar").get_data(as_text=True)
+    english = client.get("/?lang=en").get_data(as_text=True)
+    assert "<title>منشئ الإشعارات</title>" in arabic and 'dir="rtl"' in arabic
+    assert "<title>Notice builder</title>" in english

@@ -18,8 +18,12 @@ from notice_builder.app.callbacks.report import exportable
 from notice_builder.app.forms.spec import SECTIONS
 from notice_builder.app.language import tr
 from notice_builder.app.layout import build_layout
+from notice_builder.charts import chart_names
+from notice_builder.export import preset_names
 from notice_builder.i18n import FSI, PDI
 from notice_builder.io.report_csv import HEADER
+from notice_builder.layout import layout_names
+from notice_builder.render.theme import theme_names
 
 store = app_testkit.store
 app = app_testkit.app
@@ -95,6 +99,13 @@ def test_every_key_the_app_uses_is_in_both_catalogues_and_none_is_unused():
         "report.column.": set(HEADER),
         "report.export.": set(exportable()),
         "templates.name.": set(TEMPLATE_LABELS),
+        # Names in the pickers and the gallery (app-names.yaml).
+        "names.layout.": set(layout_names()),
+        "names.about.": set(layout_names()),
+        "names.theme.": set(theme_names()),
+        "names.preset.": set(preset_names()),
+        "names.chart.": set(chart_names()),
+        "names.language.": set(language.LANGUAGES),
     }
     assert set(families) == prefixes
     for prefix, names in families.items():
@@ -201,7 +212,7 @@ def test_the_arabic_page_is_right_to_left_but_the_yaml_stays_left_to_right(store
     found = _by_id(tree)
     assert found[ids.UI_LANGUAGE].value == "ar"
     assert found[ids.UI_LANGUAGE_SHOWN].data == "ar"
-    assert found[ids.EDITOR].inputProps == {"dir": "ltr"}
+    assert found[ids.EDITOR].inputProps["dir"] == "ltr"
     assert found[ids.EDITOR].label == "الإشعار (YAML)"
     assert found[ids.SAVE].children == "حفظ"
     assert found[ids.DOWNLOAD_BUTTON].children == "تنزيل"
@@ -210,7 +221,7 @@ def test_the_arabic_page_is_right_to_left_but_the_yaml_stays_left_to_right(store
     english = build_layout(store, "en")
     assert english.direction == "ltr"
     assert _by_id(english)[ids.SAVE].children == "Save"
-    assert _by_id(english)[ids.EDITOR].inputProps == {"dir": "ltr"}
+    assert _by_id(english)[ids.EDITOR].inputProps["dir"] == "ltr"
 
 
 def test_the_notice_open_before_a_switch_is_open_after_it(app, store):

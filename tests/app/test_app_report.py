@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 
 import app_testkit
+import english_left
 import pytest
 from PIL import Image
 
-from notice_builder.app import ids
+from notice_builder.app import ids, language
 from notice_builder.app.callbacks import report
 from notice_builder.app.layout import build_layout
+from notice_builder.app.report import report_page
 from notice_builder.io import loads_notice
-from notice_builder.io.report_csv import header_text
+from notice_builder.io.report_csv import ALL, REQUEST_KINDS, header_text
 
 store = app_testkit.store
+app = app_testkit.app
 
 
 def _open(store) -> dict:
@@ -165,7 +169,7 @@ def test_a_bad_table_keeps_the_charts_and_says_why(store):
 def test_no_period_chosen_says_so(store):
     current = _open(store)
     shown = report.charts(store, current, _rows(store, current), [], "light", "en")
-    assert shown.message == report.NO_PERIOD
+    assert shown.message == "No period chosen: pick one or more under “Periods shown”."
     assert shown.callouts == []
     shown = report.charts(store, current, [], [], "light", "en")
     assert shown.message == "No privacy reports yet"
@@ -304,7 +308,9 @@ def test_unsaved_editor_text_or_a_bad_table_blocks_the_save(store):
     text = store.get(current["id"]).text
     rows = _rows(store, current)
     result = report.save_figures(store, current, text + "# typing\n", rows)
-    assert result.kind == "conflict" and result.message == report.UNSAVED_EDITOR
+    assert result.kind == "conflict" and result.message.startswith(
+        "The editor has changes that are not saved."
+    )
     rows[1]["received"] = "1.5"
     result = report.save_figures(store, current, text, rows)
     assert result.kind == "invalid"
@@ -329,6 +335,153 @@ def test_a_new_version_replaces_the_grid_unless_it_holds_edits(store):
 
     _row(rows, "2026-Q1", "access")["received"] = "140"  # an unsaved edit in the grid
     kept = report.follow(store, base, newer, rows)
-    assert kept.kept and kept.message == report.KEPT_EDITS.format(version=2)
+    assert kept.kept and kept.message == (
+        "Version 2 was saved while you edited these figures: the grid keeps your edits. "
+        "Save figures puts them into version 2."
+    )
     assert _row(kept.rows, "2026-Q1", "access")["received"] == "140"
     assert kept.heading.endswith("(v2)")
+
+
+# --- in Arabic, and across a switch of the interface language --------------------------------
+
+
+def _title_words(store, current) -> set[str]:
+    """The notice's own title: its words are content, not the interface's."""
+    notice, _ = report.stored_notice(store, current)
+    titles = [notice.title.get(lang, notice.default_locale) for lang in notice.all_locales]
+    return {w for text in titles for w in text.split()}
+
+
+def test_the_report_page_and_its_messages_leave_no_english_in_arabic(store):
+    current = _open(store)
+    rows = _rows(store, current)
+    bad = _upload(
+        header_text()
+        + "\n2026-Q4,access,-3,0,0,1,,,\n2026-Q4,foo,1,1,,,,,\n2026-Q4,all,,,,2,,1,3\n"
+    )
+    with language.using("ar"):
+        page = english_left.words(report_page(store, current))
+        refused = report.import_csv(bad, "bad.csv", rows)
+        imported = report.import_csv(
+            _upload(header_text() + "\n2026-Q4,all,,,,3,,,\n"), "q.csv", rows
+        )
+        edited = [dict(r) for r in rows]
+        edited[2]["median_days"] = "25"
+        said = [
+            refused.message,
+            *refused.problems,
+            imported.message,
+            report.import_csv(_upload(header_text() + "\n"), "empty.csv", rows).message,
+            report.import_csv(_upload("period,x\n"), "header.csv", rows).problems[0],
+            report.charts(store, current, rows, [], None, None).message,
+            report.figures_csv(store, current, rows).message,
+            report.figures_csv(store, current, [{"period": "x"}]).message,
+            report.download(store, current, rows, None, "pie", "png", None, None, None).message,
+            report.save_figures(store, current, "edited text", rows).message,
+            report.save_figures(store, current, None, [{"period": "x"}]).message,
+            report.load(store, None).message,
+            report.carried(store, {**current, "rows": edited}, current).message,
+            report.save_figures(store, current, None, edited).message,
+            report.follow(store, current, {**current, "version": 2}, imported.rows).message,
+        ]
+    assert "وسيط الأيام" in page and "حفظ الأرقام" in page and "لا أرقام بعد" in page
+    assert refused.problems[0].startswith("الصف")
+    assert said[-2] == "حُفظت الأرقام بوصفها الإصدار \u20682\u2069."
+    # Content and names: the notice's title, a language by its own name, the paper size "US
+    # Letter", and the CSV's own values (request kinds such as 'all').
+    allowed = _title_words(store, current) | {"English", "Letter", ALL, *REQUEST_KINDS}
+    assert english_left.english_left(page, allowed) == []
+    for text in said:
+        assert text and english_left.english_left(text, allowed) == [], text
+
+
+def test_csv_problems_are_said_in_the_interface_language_and_english_stays(store):
+    rows = [{"period": "2026-Q1", "request_kind": "access", "received": "-3", "completed": "1"}]
+    assert report.read_table(rows).problems == [
+        "row 1, column received: -3 is negative; figures cannot be below 0"
+    ]
+    with language.using("ar"):
+        [problem] = report.read_table(rows).problems
+    assert problem == (
+        "الصف \u20681\u2069، العمود \u2068received\u2069: القيمة \u2068-3\u2069 سالبة، "
+        "والأرقام لا تقلّ عن 0"
+    )
+
+
+def test_unsaved_rows_carried_across_a_language_switch_come_back_unsaved(store):
+    current = _open(store)
+    rows = _rows(store, current)
+    edited = [dict(r) for r in rows]
+    edited[2]["median_days"] = "25"
+    carry = {"id": current["id"], "version": current["version"], "rows": edited}
+
+    back = report.carried(store, carry, current)
+    assert back.kept and back.rows == edited
+    assert back.message == (
+        "Your unsaved figures were carried across the language switch. Save figures keeps them."
+    )
+    assert store.get(current["id"]).version == 1  # carried, not saved
+    with language.using("ar"):
+        assert report.carried(store, carry, current).message.startswith("نُقلت أرقامك")
+
+    # Nothing comes back that is not an unsaved edit of the notice now open.
+    assert report.carried(store, {**carry, "rows": rows}, current) is None
+    assert report.carried(store, {**carry, "id": "another-notice"}, current) is None
+    assert report.carried(store, carry, None) is None
+    assert report.carried(store, None, current) is None
+    for junk in ("rows", [1, 2], [{"period": "2026-Q1"}] * 2001):
+        assert report.carried(store, {**carry, "rows": junk}, current) is None
+    # Cells come back as text, cut to a sane length, unknown columns dropped.
+    odd = [{**edited[0], "received": 7, "period": "x" * 500, "script": "<b>"}] + edited[1:]
+    [first, *_] = report.carried(store, {**carry, "rows": odd}, current).rows
+    assert first["received"] == "7" and len(first["period"]) == 200 and "script" not in first
+
+    # Saved by someone else in between: the edits come back and say which version they meet.
+    store.save(
+        current["id"], store.get(current["id"]).text + "\n", expected_version=1, author="someone"
+    )
+    moved = {**current, "version": 2}
+    assert report.carried(store, carry, moved).message.startswith("Version 2 was saved")
+
+
+def test_the_switch_keeps_the_grid_and_the_page_puts_it_back(app, store):
+    """The pieces in the page: the switch's script stores the grid's rows with the notice and
+    version, and the server callback puts carried rows back into the grid and says so."""
+    [switch] = [
+        spec for spec in app.callback_map.values()
+        if {"id": ids.UI_LANGUAGE, "property": "value"} in spec["inputs"]
+    ]  # fmt: skip
+    assert {"id": ids.REPORT_TABLE, "property": "rowData"} in switch["state"]
+    assert {"id": ids.REPORT_BASE, "property": "data"} in switch["state"]
+    script = language._js(language._SWITCH)
+    assert language.REPORT_CARRY_KEY in script and "rows: rows" in script
+
+    current = _open(store)
+    edited = _rows(store, current)
+    edited[2]["median_days"] = "25"
+    [(key, spec)] = [
+        (key, spec) for key, spec in app.callback_map.items()
+        if spec["inputs"] == [{"id": ids.REPORT_CARRY, "property": "data"}]
+    ]  # fmt: skip
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".", 1)[1].split("@")[0]}
+        for part in key.strip(".").split("...")
+    ]
+    body = {
+        "output": key,
+        "outputs": outputs,
+        "inputs": [
+            {"id": ids.REPORT_CARRY, "property": "data", "value": {**current, "rows": edited}}
+        ],
+        "state": [{**s, "value": current} for s in spec["state"]],
+        "changedPropIds": [f"{ids.REPORT_CARRY}.data"],
+    }
+    client = app.server.test_client()
+    client.set_cookie(language.COOKIE, "ar")
+    reply = client.post("/_dash-update-component", json=body)
+    answer = reply.get_json()["response"]
+    assert answer[ids.REPORT_TABLE]["rowData"][2]["median_days"] == "25"
+    assert answer[ids.REPORT_ROWS]["data"] == answer[ids.REPORT_TABLE]["rowData"]
+    assert "نُقلت أرقامك" in json.dumps(answer, ensure_ascii=False)
+    assert store.get(current["id"]).version == 1

@@ -99,9 +99,9 @@ def test_callback_exception_shows_a_reference(app, monkeypatch, caplog):
             {"id": ids.PROBLEMS, "property": "children"},
             {"id": ids.FINDINGS, "property": "children"},
         ],
-        "inputs": [{"id": ids.PREVIEW_STATUS, "property": "children", "value": None}],
+        "inputs": [{"id": ids.PREVIEW_SETTLED, "property": "data", "value": 1}],
         "state": [{"id": ids.EDITOR, "property": "value", "value": "id: x"}],
-        "changedPropIds": [f"{ids.PREVIEW_STATUS}.children"],
+        "changedPropIds": [f"{ids.PREVIEW_SETTLED}.data"],
     }
     with caplog.at_level(logging.ERROR):
         reply = _update(app.server.test_client(), body)

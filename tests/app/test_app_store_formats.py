@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import app_testkit
+import english_left
 import pytest
 
-from notice_builder.app import ids
+from notice_builder.app import ids, language, store_formats_layout
 from notice_builder.app.callbacks import store_formats
+from notice_builder.app.language import tr
 from notice_builder.app.layout import build_layout
 from notice_builder.formats import export_as, get, names
+from notice_builder.i18n import say
 from notice_builder.io import dumps_yaml, loads_notice
 
 store = app_testkit.store
@@ -332,3 +336,83 @@ def test_a_dropped_notice_still_goes_to_the_notice_import(app, store):
     [answer] = answers
     assert ids.LABEL_FILE not in answer and "from n.yaml" in json.dumps(answer)
     assert len(store.list()) == 2
+
+
+# --- in Arabic -----------------------------------------------------------------------------
+
+
+def test_store_labels_and_exports_leave_no_english_in_arabic(store):
+    opened = _open(store)
+    current = {"id": opened.id, "version": opened.version}
+    google = _google_csv(opened.notice)
+    apple = json.loads(export_as(opened.notice, "apple-app-privacy"))
+    apple[0]["data_protections"] = "yes"
+    apple[1]["surprise"] = 1
+    controller = opened.notice.controller.model_copy(update={"email": None})
+    without = dumps_yaml(opened.notice.model_copy(update={"controller": controller}))
+    with language.using("ar"):
+        choice = store_formats_layout.import_choice()
+        panel = store_formats_layout.export_panel()
+        broken_csv = store_formats.inspect_label(
+            _upload(_broken_csv(opened.notice)), "safety.csv", "google-play"
+        )
+        header = store_formats.inspect_label(_upload(b"Question,Answer\n"), "x.csv", "google-play")
+        broken_json = store_formats.inspect_label(
+            _upload(json.dumps(apple).encode()), "a.json", "apple-app-privacy"
+        )
+        offered = store_formats.inspect_label(_upload(google), "safety.csv", "google-play")
+        created = store_formats.import_label(store, offered.pending, "new")
+        unsaved = store_formats.import_label(store, offered.pending, "apply", current, "x: 1")
+        applied = store_formats.import_label(store, offered.pending, "apply", current, None)
+        conflict = store_formats.import_label(store, offered.pending, "apply", current, None)
+        exports = [store_formats.export_losses(opened.text, name) for name in names()]
+        tilt = store_formats.export_losses(without, "tilt")
+        pieces = [
+            choice,
+            panel,
+            store_formats_layout.label_problems(broken_csv.problems, csv=True),
+            store_formats_layout.label_problems(broken_json.problems, csv=False),
+            store_formats_layout.loss_list(
+                tr("labels.not_carried", title=created.title), created.losses
+            ),
+            *(
+                store_formats_layout.loss_list(
+                    tr("labels.cannot_say", title=found.title), found.losses, found.problem
+                )
+                for found in [*exports, tilt]
+            ),
+        ]
+        said = [
+            broken_csv.message,
+            header.message,
+            *(p["message"] for p in header.problems),
+            broken_json.message,
+            offered.message,
+            created.saved.message,
+            unsaved.saved.message,
+            applied.saved.message,
+            store_formats.export_file(without, "tilt").message,
+            store_formats.export_file(opened.text, "pdf").message,
+            store_formats.export_file("not: [a notice", "dpv").message,
+            store_formats.export_file(opened.text, "dpv").message,
+            store_formats.import_label(store, None, "new").saved.message,
+        ]
+    assert applied.saved.ok and conflict.saved.kind == "conflict"
+    assert "ملف CSV لقسم أمان البيانات في Google Play" in offered.message
+    assert len(created.losses) >= 2 and all(
+        re.search("[\u0600-\u06ff]", loss["message"]) for loss in created.losses
+    )
+    shown = "\n".join([*map(english_left.words, pieces), *said])
+    # Values isolated inside the sentences (ids, Google's data type names, file names) are content.
+    assert english_left.english_left(shown, {"Letter"}) == []
+
+
+def test_losses_and_problems_keep_their_english_and_speak_arabic(store):
+    notice = _open(store).notice
+    [first, *_] = get("google-play").losses(notice)
+    assert first.text("en") == first.message == say(first.key, "en", **first.params)
+    assert first.as_dict() == {"path": first.dotted, "message": first.message, "kind": first.kind}
+    assert first.as_dict("ar")["message"] == first.text("ar") != first.message
+    assert re.search("[\u0600-\u06ff]", first.text("ar"))
+    checked = store_formats.inspect_label(_upload(_broken_csv(notice)), "safety.csv", "google-play")
+    assert checked.problems[0]["message"] == "must be TRUE, FALSE or empty (got 'MAYBE')"

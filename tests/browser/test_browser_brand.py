@@ -72,11 +72,11 @@ def test_low_contrast_primary_offers_a_fix_that_changes_the_preview(tmp_path, mo
                 driver,
                 lambda d: (
                     (t := d.find_element("id", ids.BRAND_CHECK).text)
-                    and "darkened to #aa8700" in t
+                    and "uses #aa8700 instead, darkened to pass" in t
                     and t
                 ),
             )
-            assert "primary #ffcc00 has 1.3:1" in check
+            assert "1.3:1 on highlighted cards; does not pass" in check
             # The preview changes at once, drawing the corrected colour, never the failing one.
             wait_until(driver, lambda d: preview_shown(d) and CORRECTED in _colours(d))
             assert FAILING not in _colours(driver)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -49,13 +50,14 @@ def page(tmp_path, monkeypatch):
 
 
 def _layout_value(driver) -> str:
-    """The layout picker's value as the page holds it (the hidden input of the Select)."""
-    return driver.execute_script(
+    """The layout chosen in the picker: its id, from the name the picker shows."""
+    shown = driver.execute_script(
         "const el = document.querySelector('input[name=\"' + arguments[0] + '\"]')"
         " || document.getElementById(arguments[0]);"
         "return el ? el.value : null;",
         ids.LAYOUT,
     )
+    return {get_layout(name).label: name for name in layout_names()}.get(shown, shown)
 
 
 def _thumbs(driver):
@@ -200,3 +202,41 @@ def test_png_preview_has_the_pixels_it_is_shown_with(page):
     wait_until(driver, lambda d: preview_src(d) != before and preview_shown(d))
     assert abs(preview_image(driver).width - _shown_width(driver)) <= 1
     assert preview_image(driver).width < 1200
+
+
+# Names an Arabic interface keeps in Latin letters: formats, and a signal's proper name.
+KEPT_LATIN = {"PNG", "SVG", "PDF", "ZIP", "QR", "Global", "Privacy", "Control"}
+
+
+def english_words(text: str) -> list[str]:
+    """Runs of 3+ Latin letters, leaving out file names and the format names an Arabic
+    interface keeps (tests/app/test_app_export.py checks the components more closely)."""
+    text = re.sub(r"\u2068[^\s\u2068\u2069]+\u2069|[\w.-]+\.(?:zip|json)\b", " ", text)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in KEPT_LATIN]
+
+
+def test_preview_column_in_arabic_names_layouts_and_the_bundle_job_speaks_arabic(page):
+    driver, downloads = page
+    driver.get(driver.current_url.split("?")[0] + "?lang=ar")
+    wait_until(driver, preview_shown)
+    assert driver.find_element("tag name", "html").get_attribute("dir") == "rtl"
+    thumbs = _open_gallery(driver)
+    alts = [t.find_element("tag name", "img").get_attribute("alt") for t in thumbs]
+    assert alts[0] == "تخطيط \u2068لمحة سريعة\u2069"
+    titles = " ".join(t.get_attribute("title") for t in thumbs)
+    labels = " ".join(t.text for t in thumbs)
+    assert english_words(titles + " " + labels) == []
+    # The layout picker shows the name (its value stays the id: the thumbnails' data-layout).
+    shown = driver.execute_script("return document.getElementById(arguments[0]).value;", ids.LAYOUT)
+    assert shown == "لمحة سريعة"
+
+    # The bundle is made in a job process: its progress and its result are in Arabic too.
+    driver.find_element("id", ids.BUNDLE_BUTTON).click()
+    progress = wait_until(
+        driver, lambda d: d.find_element("id", ids.BUNDLE_PROGRESS_TEXT).text, timeout=30
+    )
+    assert "رسم" in progress and english_words(progress) == []
+    path = downloads / "brewline-rewards-bundle.zip"
+    wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=120)
+    status = wait_until(driver, lambda d: d.find_element("id", ids.BUNDLE_STATUS).text)
+    assert status.startswith("الحزمة جاهزة") and english_words(status) == []

@@ -175,3 +175,55 @@ def test_export_gives_a_png_and_save_keeps_the_figures(site):
     cell = f"#{ids.REPORT_TABLE} .ag-row[row-index='3'] .ag-cell[col-id='received']"
     assert driver.find_element("css selector", cell).text == "35"
     assert console_errors(driver) == []
+
+
+def _words_left(text: str) -> list[str]:
+    """English words in the page's text that are not data: the grid's CSV values (periods,
+    request kinds), format names and identifiers stay as they are in the Arabic interface."""
+    import re
+
+    from notice_builder.io.report_csv import ALL, HEADER, REQUEST_KINDS
+
+    data = {ALL, *REQUEST_KINDS, *HEADER, "CSV", "PNG", "SVG", "PDF", "MB"}
+    return sorted({w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", text) if w not in data})
+
+
+def test_unsaved_grid_edits_survive_a_switch_to_arabic_and_nothing_is_saved(site):
+    driver, store, _, _ = site
+    edit_cell(driver, 2, "median_days", "25")  # 2025-Q4 deletion: 18 -> 25, not saved
+    _wait(driver, lambda d: bars(d, "response-time")["Deletion"].get("Q4 2025") == 25)
+
+    switch = driver.find_element("id", ids.UI_LANGUAGE)
+    next(o for o in switch.find_elements("css selector", "label") if o.text == "العربية").click()
+    _wait(
+        driver,
+        lambda d: (
+            d.find_element("tag name", "html").get_attribute("lang") == "ar"
+            and d.execute_script("return document.readyState") == "complete"
+        ),
+    )
+    cell = f"#{ids.REPORT_TABLE} .ag-row[row-index='2'] .ag-cell[col-id='median_days']"
+    # Read in the page: the grid redraws its rows when the carried ones arrive.
+    shown = "const c = document.querySelector(arguments[0]); return c && c.textContent;"
+    _wait(driver, lambda d: d.execute_script(shown, cell) == "25")
+    status = _wait(driver, lambda d: d.find_element("id", ids.REPORT_SAVE_STATUS).text)
+    assert "نُقلت أرقامك غير المحفوظة" in status
+    assert driver.current_url.endswith("#report")  # still on the Report page
+    # The charts follow the carried rows, and nothing was saved by the switch.
+    _wait(
+        driver, lambda d: (bars(d, "response-time") or {}).get("Deletion", {}).get("Q4 2025") == 25
+    )
+    [info] = store.list()
+    assert store.get(info.id).version == 1
+    # Every word of the figures panel is Arabic, apart from the grid's data and format names.
+    panel = driver.find_element("css selector", ".report-figures").text
+    title = driver.find_element("id", ids.REPORT_HEADING).text  # the notice's own title
+    assert _words_left(panel.replace(title, "")) == []
+    assert title.startswith("تقرير الخصوصية")
+    assert "وسيط الأيام" in panel and "حفظ الأرقام" in panel
+
+    # A bad figure is refused in Arabic, naming its row and column.
+    edit_cell(driver, 2, "received", "-3")
+    problems = _wait(driver, lambda d: d.find_element("id", ids.REPORT_PROBLEMS).text)
+    assert "الصف 3، العمود received" in problems.replace("\u2068", "").replace("\u2069", "")
+    assert console_errors(driver) == []

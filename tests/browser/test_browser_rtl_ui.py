@@ -4,6 +4,7 @@ page's direction and language, and unsaved editor text kept across the switch.""
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -116,3 +117,122 @@ def test_the_choice_is_remembered_and_the_address_can_ask_for_it(page):
     wait_until(driver, preview_shown)
     assert _html(driver, "lang") == "ar"
     assert driver.find_element("id", ids.DOWNLOAD_BUTTON).text == "تنزيل"
+
+
+# --- the notices list and the editor, walked in Arabic ----------------------------------------
+
+GDPR_TITLE = "Your company name privacy notice"
+# Latin an Arabic reader may meet in these panels: format and product names, the time zone and
+# the size unit; the notices' own words are taken out before looking (see `_english_words`).
+_ALLOWED = {"YAML", "JSON", "CSV", "GDPR", "CCPA", "DPV", "TILT", "Google", "Play", "Apple", "UTC"}
+_OWN_WORDS = re.compile(
+    r"«[^«»]*»"  # the notice's values, quoted in the list of changes
+    r"|[\w.-]+\.(?:json|yaml|csv)"  # file names
+    r"|notice-builder"  # the product's name, as the author of the sample
+    r"|example\.com"  # the templates' placeholder domain, named in the hint to replace it
+)
+
+
+def _english_words(text: str, *content: str) -> list[str]:
+    """Runs of 3+ Latin letters left in `text` once the notices' own words (`content`: titles,
+    names) and the allowed names are taken out."""
+    for words in content:
+        text = text.replace(words, "")
+    text = _OWN_WORDS.sub("", text)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in _ALLOWED]
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2068", "").replace("\u2069", "")  # without the values' isolates
+
+
+def _shown(driver, id: str, condition) -> str:
+    """The text of `id` (without isolates) once `condition(text)` holds."""
+    return wait_until(
+        driver, lambda d: (t := _plain(d.find_element("id", id).text)) and condition(t) and t
+    )
+
+
+def _valid(driver) -> None:
+    _shown(driver, ids.PROBLEMS, lambda t: "النص سليم." in t)
+
+
+def test_the_notices_list_and_the_editor_speak_arabic(page):
+    from selenium.webdriver.common.keys import Keys
+
+    driver, url, store = page
+    driver.get(url + "?lang=ar")
+    wait_until(driver, preview_shown)
+    assert (_html(driver, "lang"), _html(driver, "dir")) == ("ar", "rtl")
+    assert driver.title == "منشئ الإشعارات"
+    sample = store.list()[0].title
+    notices = _plain(driver.find_element("css selector", ".panel.notices").text)
+    # The export to store formats below the list is another part's, checked with that part.
+    formats = _plain(driver.find_element("css selector", ".store-formats").text)
+    assert "الإشعارات" in notices and sample in notices
+    assert _english_words(notices.replace(formats, ""), sample) == [], notices
+
+    # A notice from a template, picked with the keyboard from Arabic names.
+    picker = driver.find_element("id", ids.TEMPLATE)
+    picker.send_keys(Keys.ARROW_DOWN)
+    picker.send_keys(Keys.ARROW_DOWN)
+    picker.send_keys(Keys.ENTER)
+    gdpr = "اللائحة العامة لحماية البيانات فقط (الاتحاد الأوروبي)"
+    wait_until(driver, lambda d: d.find_element("id", ids.TEMPLATE).get_attribute("value") == gdpr)
+    driver.find_element("id", ids.CREATE).click()
+    created = _shown(driver, ids.SAVE_STATUS, lambda t: "أُنشئ" in t)
+    assert gdpr in created and _english_words(created, GDPR_TITLE) == []
+    listed = _shown(driver, ids.NOTICE_LIST, lambda t: GDPR_TITLE in t)
+    assert _english_words(listed, GDPR_TITLE, sample) == []
+    history = _shown(driver, ids.HISTORY, lambda t: "إشعار جديد من القالب" in t)
+    assert "محرّر الويب" in history and gdpr in history
+    assert _english_words(history) == []
+    _valid(driver)
+    opened = driver.find_element("id", ids.EDITOR).get_attribute("value")
+
+    # A bad edit: its problem in Arabic, with its line and column.
+    set_editor(driver, opened.replace("id: ", "id: [", 1))
+    problems = _shown(driver, ids.PROBLEMS, lambda t: "السطر" in t)
+    assert re.search(r"السطر \d+، العمود \d+", problems), problems
+    assert _english_words(problems) == [], problems
+
+    # Two tabs save the same version: the second is told in Arabic and saves a copy.
+    first = driver.current_window_handle
+    driver.switch_to.new_window("window")
+    second = driver.current_window_handle
+    driver.get(url)  # the language was kept; the notice saved last is open
+    wait_until(driver, preview_shown)
+    assert _html(driver, "dir") == "rtl"
+    set_editor(driver, opened + "\n# the second tab's edit\n")
+    _valid(driver)
+    driver.switch_to.window(first)
+    set_editor(driver, opened.replace(GDPR_TITLE, "Acme privacy notice", 1))
+    _valid(driver)
+    driver.find_element("id", ids.SAVE).click()
+    _shown(driver, ids.SAVE_STATUS, lambda t: "حُفظ بوصفه الإصدار" in t)
+    driver.switch_to.window(second)
+    driver.find_element("id", ids.SAVE).click()
+    conflict = _shown(driver, ids.SAVE_STATUS, lambda t: "تغيّر هذا الإشعار" in t)
+    assert "لم يُحفَظ شيء" in conflict and _english_words(conflict) == []
+    copy = driver.find_element("id", ids.SAVE_AS_COPY)
+    wait_until(driver, lambda d: copy.is_displayed())
+    assert copy.text == "حفظ كنسخة"
+    copy.click()
+    saved = _shown(driver, ids.SAVE_STATUS, lambda t: "حُفظ إشعارًا جديدًا" in t)
+    assert _english_words(saved, GDPR_TITLE) == []
+    assert len(store.list()) == 3
+
+    # Compare the first tab's two versions: the list of changes in Arabic.
+    driver.switch_to.window(first)
+    _shown(driver, ids.HISTORY, lambda t: "v2" in t)
+    driver.find_element("id", ids.COMPARE).click()
+    compared = _shown(driver, ids.COMPARE_RESULT, lambda t: "العنوان" in t)
+    assert "العنوان: تغيّرت القيمة من «Your company name privacy notice»" in compared
+    assert "«Acme privacy notice»" in compared
+    assert _english_words(compared) == [], compared
+    history = _plain(driver.find_element("id", ids.HISTORY).text)
+    assert "تعديل في التطبيق" in history and _english_words(history) == []
+    assert _html(driver, "dir") == "rtl"
+    for handle in (second, first):
+        driver.switch_to.window(handle)
+        assert console_errors(driver) == []

@@ -100,3 +100,57 @@ def test_a_label_applied_to_the_open_notice_is_a_new_version_with_its_losses(sit
     [info] = store.list()
     assert info.head_version == 2
     assert not driver.find_element("id", ids.LABEL_CHOICE).is_displayed()
+
+
+def _english_left(text: str) -> list[str]:
+    """English words outside the filled-in values (isolated ids, labels and file names), format
+    and vendor names, and identifiers (field paths, Google's column names shown as code)."""
+    import re
+
+    from notice_builder.i18n import FSI, PDI
+
+    names = {"CSV", "Google", "Play", "Apple", "TILT", "DPV", "JSON", "W3C", "MB", "TRUE", "FALSE"}
+    text = re.sub(f"{FSI}[^{PDI}]*{PDI}", " ", text)
+    words = re.findall(r"[A-Za-z][A-Za-z_.\[\]0-9]{2,}", text)
+    return sorted({w for w in words if w not in names and not re.search(r"[_.\[]", w)})
+
+
+def test_a_label_in_arabic_names_its_problems_and_what_it_cannot_carry(site, tmp_path):
+    driver, store, _ = site
+    driver.get(driver.current_url.split("?")[0] + "?lang=ar")
+    wait_until(driver, preview_shown)
+    wait_until(driver, lambda d: "ما لا يستطيع" in _text(d, ids.STORE_FORMAT_LOSSES))
+    codes = [
+        c.text for c in driver.find_elements("css selector", f"#{ids.STORE_FORMAT_LOSSES} code")
+    ]
+    # The text as the page holds it, isolates included, to tell values from words; the field
+    # paths (shown as code) are the same in every language.
+    script = "return document.getElementById(arguments[0]).textContent;"
+    held = driver.execute_script(script, ids.STORE_FORMAT_LOSSES)
+    for code in codes:
+        held = held.replace(code, " ", 1)
+    assert _english_left(held) == []
+
+    lines = _google_csv(store).decode("utf-8").splitlines()
+    lines[1] = lines[1].replace(",TRUE,", ",MAYBE,", 1)
+    bad = tmp_path / "data-safety.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _drop(driver, bad)
+    shown = wait_until(driver, lambda d: "الصف" in (t := _text(d, ids.IMPORT_STATUS)) and t)
+    assert "لم يُستورد" in shown and "TRUE أو FALSE" in shown and "MAYBE" in shown
+    status = driver.execute_script(script, ids.IMPORT_STATUS)
+    assert _english_left(status.replace("Response value", " ")) == []
+
+    good = tmp_path / "good.csv"
+    good.write_bytes(_google_csv(store))
+    _drop(driver, good)
+    wait_until(driver, lambda d: d.find_element("id", ids.LABEL_CHOICE).is_displayed())
+    assert "ملف CSV لقسم أمان البيانات في Google Play" in _text(driver, ids.LABEL_QUESTION)
+    _click(driver, ids.LABEL_NEW)
+    wait_until(driver, lambda d: "إشعارًا جديدًا" in _text(d, ids.IMPORT_STATUS))
+    carried = driver.execute_script(script, ids.LABEL_LOSSES)
+    assert "ما لم يستطع" in carried
+    for code in driver.find_elements("css selector", f"#{ids.LABEL_LOSSES} code"):
+        carried = carried.replace(code.text, " ", 1)
+    assert _english_left(carried) == []
+    assert len(store.list()) == 2

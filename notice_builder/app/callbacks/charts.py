@@ -10,7 +10,6 @@ answered (it listens to the preview's status), so it never competes with a keyst
 
 from __future__ import annotations
 
-import base64
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -24,38 +23,37 @@ from ...io import NoticeError, loads_notice
 from ...layout import RenderError
 from ...render.theme import get_theme
 from ..gallery import picture_key
+from ..language import tr
+from ..names import chart_label
 from . import brand as brand_kit
-from .preview import DEFAULT_THEME, Download, direction_of
+from .downloads import Download, downloaded, said
+from .preview import DEFAULT_THEME, direction_of
 
 DEFAULT_CHART = "flow"
-# Names for the picker, in the order a reader meets them: the notice's own charts first, then
-# the privacy report's. A chart registered later without a name here is offered under its own.
-CHART_LABELS = {
-    "flow": "Data flow (Sankey)",
-    "matrix": "Data × purposes (matrix)",
-    "sources": "Where data comes from",
-    "sensitivity": "How sensitive the data is",
-    "retention": "How long data is kept",
-    "reading-time": "Reading time saved",
-    "requests": "Requests, latest period",
-    "requests-by-period": "Requests by period",
-    "response-time": "Days to answer requests",
-    "response-change": "Days to answer, change",
-    "opt-outs": "Opt-outs honoured",
-    "incidents": "Security incidents",
-}
+# The picker's order, as a reader meets them: the notice's own charts first, then the privacy
+# report's (names in the catalogues, app-names.yaml). A chart registered later comes last.
+CHART_ORDER = (
+    "flow",
+    "matrix",
+    "sources",
+    "sensitivity",
+    "retention",
+    "reading-time",
+    "requests",
+    "requests-by-period",
+    "response-time",
+    "response-change",
+    "opt-outs",
+    "incidents",
+)
 # A few charts x themes x languages x recent edits; a figure is a few kB to a few hundred.
 CACHE_SIZE = 32
-
-
-def chart_label(name: str) -> str:
-    return CHART_LABELS.get(name) or name.replace("-", " ").capitalize()
 
 
 def chart_options() -> list[dict[str, str]]:
     """Every registered chart as a picker choice: {"value": name, "label": readable name}."""
     names = chart_names()
-    ordered = [n for n in CHART_LABELS if n in names] + [n for n in names if n not in CHART_LABELS]
+    ordered = [n for n in CHART_ORDER if n in names] + [n for n in names if n not in CHART_ORDER]
     return [{"value": name, "label": chart_label(name)} for name in ordered]
 
 
@@ -79,11 +77,6 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def _problems(exc: NoticeError) -> str:
-    count = len(exc.problems)
-    return f"The text has {count} problem{'s' if count != 1 else ''}"
-
-
 def chart_view(
     text: str | None,
     chart: str | None,
@@ -98,7 +91,7 @@ def chart_view(
     try:
         name = resolve_chart(chart or DEFAULT_CHART)
     except KeyError as exc:
-        return ChartView(message=f"Cannot show this chart: {exc.args[0]}")
+        return ChartView(message=tr("charts.unknown", error=said(exc)))
     key = (picture_key(text, theme, locale or "", brand), name)
     with _lock:
         cached = _cache.get(key)
@@ -110,7 +103,7 @@ def chart_view(
     except NoticeError as exc:
         return ChartView(
             direction=direction_of(locale),
-            message=f"{_problems(exc)}: the chart shows the last valid version.",
+            message=tr("charts.problems", len(exc.problems)),
         )
     if locale not in notice.all_locales:
         locale = notice.default_locale
@@ -121,7 +114,9 @@ def chart_view(
         spec = build_chart(name, notice, locale)
         figure = to_plotly(spec, drawn_theme, locale)
     except (KeyError, ValueError, TypeError) as exc:
-        return ChartView(direction=direction_of(locale), message=f"Cannot draw this chart: {exc}")
+        return ChartView(
+            direction=direction_of(locale), message=tr("charts.failed", error=said(exc))
+        )
     view = ChartView(figure, spec.title, spec.description, direction_of(locale))
     with _lock:
         _cache[key] = view
@@ -145,7 +140,7 @@ def chart_download(
     try:
         notice = loads_notice(text or "", source="editor")
     except NoticeError:
-        return Download(None, "Fix the problems in the text before downloading the chart.")
+        return Download(None, tr("charts.fix_first"))
     if locale not in notice.all_locales:
         locale = notice.default_locale
     try:
@@ -155,17 +150,9 @@ def chart_download(
             notice, name, drawn_theme, locale, fmt or "png", preset or "original"
         )
     except (ExportError, RenderError, KeyError, ValueError) as exc:
-        reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        return Download(None, f"Cannot export the chart: {reason}")
+        return Download(None, tr("charts.export_failed", error=said(exc)))
     filename = f"{notice.id}-{name}-{locale}{exported.suffix}"
-    file = {
-        "content": base64.b64encode(exported.data).decode("ascii"),
-        "filename": filename,
-        "base64": True,
-        "type": exported.media_type,
-    }
-    note = "; ".join(exported.warnings)
-    return Download(file, f"Exported {filename}." + (f" Warnings: {note}" if note else ""))
+    return downloaded(exported.data, filename, exported.media_type, exported.warnings)
 
 
 # --- wiring --------------------------------------------------------------------------------
@@ -188,8 +175,8 @@ def register_charts(app: Any, store: Any) -> None:
         Output(ids.CHART_STATUS, "children"),
         Input(ids.CHARTS, "value"),
         Input(ids.CHART_PICK, "value"),
-        # After the preview has answered an edit, a theme, language or brand change.
-        Input(ids.PREVIEW_STATUS, "children"),
+        # Once the preview of an edit, a theme, language or brand change is on screen.
+        Input(ids.PREVIEW_SETTLED, "data"),
         State(ids.EDITOR, "value"),
         State(ids.THEME, "value"),
         State(ids.LOCALE, "value"),
@@ -230,7 +217,7 @@ def register_charts(app: Any, store: Any) -> None:
 
 
 __all__ = [
-    "CHART_LABELS",
+    "CHART_ORDER",
     "DEFAULT_CHART",
     "ChartView",
     "chart_download",

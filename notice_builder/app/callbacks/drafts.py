@@ -11,17 +11,66 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ...store import Store, StoreError, UnsavedDraft
 from ...store.drafts import check_client_id
 from ..language import tr
-from .editor import Saved
+from .editor import Saved, said
 
 log = logging.getLogger("notice_builder.app")
 
 AUTOSAVE_SECONDS = 3  # at most one draft write per browser every this many seconds
+DRAFT_MAX_AGE = dt.timedelta(days=30)  # a draft nobody came back to for this long is removed
+PRUNE_EVERY = dt.timedelta(hours=1)
+
+
+class Pruner:
+    """Removes drafts older than `max_age`: when the app starts, then at most once every `every`,
+    from an autosave (so an idle app does no work and a busy one does it rarely).
+
+    A prune is one DELETE by age: cheap, and harmless when several workers (each with its own
+    Pruner) run it at once. A request never waits for another one's prune (the lock is only
+    tried), and a failed prune is logged and tried again at the next chance after `every`."""
+
+    def __init__(
+        self,
+        store: Store,
+        max_age: dt.timedelta = DRAFT_MAX_AGE,
+        every: dt.timedelta = PRUNE_EVERY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if every <= dt.timedelta(0):
+            raise ValueError(f"every must be positive, not {every}")
+        self.store, self.max_age, self.every, self._clock = store, max_age, every, clock
+        self._due: float | None = None  # None: never run, so the first call runs
+        self._lock = threading.Lock()
+
+    def maybe(self) -> int | None:
+        """Prune if it is due: how many drafts went, or None when it was not due (or failed)."""
+        now = self._clock()
+        if self._due is not None and now < self._due:
+            return None
+        if not self._lock.acquire(blocking=False):
+            return None  # another request of this worker is pruning right now
+        try:
+            if self._due is not None and now < self._due:
+                return None
+            self._due = now + self.every.total_seconds()
+            try:
+                removed = self.store.drafts.prune(self.max_age)
+            except StoreError:
+                log.warning("could not remove old drafts", exc_info=True)
+                return None
+            if removed:
+                log.info("removed %d draft(s) older than %s", removed, self.max_age)
+            return removed
+        finally:
+            self._lock.release()
 
 
 def _moment(value: dt.datetime) -> str:
@@ -71,7 +120,7 @@ def autosave(store: Store, sent: Any, client: Any) -> Autosaved:
     try:
         kept = store.drafts.save(notice_id, browser, text, base_version=version)
     except StoreError as exc:
-        return Autosaved("error", tr("drafts.not_kept", error=exc))
+        return Autosaved("error", tr("drafts.not_kept", error=said(exc)))
     if kept is None:
         return Autosaved("cleared", tr("drafts.cleared"))
     return Autosaved("kept", tr("drafts.kept", moment=_moment(kept.saved_at)))
@@ -162,7 +211,7 @@ def restore(store: Store, offered: Any, client: Any) -> Saved:
         draft = store.drafts.get(notice_id, browser)
         head = store.get(notice_id).version if draft else 0
     except StoreError as exc:
-        return Saved(None, "error", str(exc))
+        return Saved(None, "error", said(exc))
     if draft is None:
         return Saved(None, "error", tr("drafts.gone"))
     message = tr("drafts.restored", moment=_moment(draft.saved_at))
@@ -184,7 +233,7 @@ def discard(store: Store, offered: Any, client: Any) -> Saved:
     try:
         store.drafts.discard(notice_id, browser)
     except StoreError as exc:
-        return Saved(None, "error", str(exc))
+        return Saved(None, "error", said(exc))
     return Saved(None, "saved", tr("drafts.discarded"))
 
 

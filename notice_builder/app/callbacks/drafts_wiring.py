@@ -58,7 +58,12 @@ function (_tick, current, text, sent) {
 """
 
 
-def register(app: dash.Dash, store: Store) -> None:
+def register(app: dash.Dash, store: Store, pruner: drafts.Pruner | None = None) -> None:
+    """Autosave, the restore offer, and the clean-up of old drafts: once now (the app is
+    starting), then at most once an hour after an autosave (see `drafts.Pruner`)."""
+    pruner = pruner or drafts.Pruner(store)
+    pruner.maybe()
+    app.draft_pruner = pruner  # for tests and the serve command
     app.clientside_callback(_CLIENT_ID, Output(ids.CLIENT, "data"), Input(ids.DRAFT_BANNER, "id"))
     app.clientside_callback(
         _AUTOSAVE,
@@ -78,6 +83,8 @@ def register(app: dash.Dash, store: Store) -> None:
     )
     def autosave(sent, client) -> tuple:
         done = drafts.autosave(store, sent, client)
+        if done.wrote:
+            pruner.maybe()
         if done.kind == "skipped":
             return no_update, no_update
         if done.kind == "error":

@@ -13,10 +13,12 @@ from ...checks import run_checks
 from ...io import NoticeError, loads_notice
 from ...model import PrivacyNotice
 from ...resources import BLANK_TEMPLATE, template_text
-from ...store import ConflictError, Store, StoreError
+from ...store import ConflictError, Store, StoreError, history
+from ..language import current as ui_language
 from ..language import tr
 
-AUTHOR = "web editor"  # no sign-in yet: every save from the app is recorded under this name
+# No sign-in yet: every save from the app is recorded under this name ("web editor").
+AUTHOR = history.author("web_editor")
 
 # The blank template (templates/blank.yaml): what "New blank notice" starts from.
 BLANK_NOTICE = template_text(BLANK_TEMPLATE)
@@ -40,17 +42,35 @@ def check_text(text: str | None) -> Checked:
     try:
         notice = loads_notice(text or "", source="editor")
     except NoticeError as exc:
-        return Checked(problems=[p.as_dict() for p in exc.problems])
+        return Checked(problems=problem_dicts(exc))
     findings = [
         {
             "severity": f.severity,
             "path": f.dotted,
-            "message": f.message,
+            "message": f.text(ui_language()),
             "reference": f.reference,
         }
         for f in run_checks(notice)
     ]
     return Checked(notice=notice, findings=findings)
+
+
+def problem_dicts(exc: NoticeError) -> list[dict[str, Any]]:
+    """The loader's problems as the editor lists them, in the interface language."""
+    lang = ui_language()
+    return [p.as_dict(lang) for p in exc.problems]
+
+
+def said(exc: Exception) -> str:
+    """A library error as a sentence in the interface language (store errors, loader problems);
+    any other error as its own English text."""
+    if isinstance(exc, NoticeError):
+        lang = ui_language()
+        return tr("editor.problems", len(exc.problems), problems="; ".join(
+            p.text(lang) for p in exc.problems[:3]
+        ))  # fmt: skip
+    text = getattr(exc, "text", None)
+    return text(ui_language()) if callable(text) else str(exc)
 
 
 @dataclass
@@ -85,15 +105,15 @@ def save(
             text or "",
             expected_version=int(current["version"]),
             author=AUTHOR,
-            message=(message or "").strip() or "Edited in the app",
+            message=(message or "").strip() or history.written("edited"),
         )
     except NoticeError as exc:
-        problems = [p.as_dict() for p in exc.problems]
+        problems = problem_dicts(exc)
         return Saved(current, "invalid", tr("editor.not_saved"), problems)
     except ConflictError as exc:
-        return Saved(current, "conflict", str(exc))
+        return Saved(current, "conflict", said(exc))
     except StoreError as exc:  # archived, over the size limit, database busy: a readable sentence
-        return Saved(current, "error", str(exc))
+        return Saved(current, "error", said(exc))
     return Saved(current_of(draft), "saved", tr("editor.saved", version=draft.version))
 
 
@@ -112,10 +132,10 @@ def save_as_copy(
             based_on=int(current["version"]),
         )
     except NoticeError as exc:
-        problems = [p.as_dict() for p in exc.problems]
+        problems = problem_dicts(exc)
         return Saved(current, "invalid", tr("editor.not_saved"), problems)
     except StoreError as exc:
-        return Saved(current, "error", str(exc))
+        return Saved(current, "error", said(exc))
     return Saved(current_of(draft), "saved", tr("editor.saved_copy", title=draft.info.title))
 
 
@@ -128,9 +148,9 @@ def restore(store: Store, current: dict[str, Any] | None, number: int) -> Saved:
             current["id"], int(number), expected_version=int(current["version"]), author=AUTHOR
         )
     except ConflictError as exc:
-        return Saved(current, "conflict", str(exc))
+        return Saved(current, "conflict", said(exc))
     except StoreError as exc:
-        return Saved(current, "error", str(exc))
+        return Saved(current, "error", said(exc))
     message = tr("editor.restored", number=number, version=draft.version)
     return Saved(current_of(draft), "saved", message, text=draft.text)
 
@@ -139,11 +159,13 @@ def create(store: Store, template: str | None) -> Saved:
     """A new notice from the sample (`template` = an example name) or the blank text."""
     try:
         if template:
-            draft = store.create(author=AUTHOR, from_template=template, message="New from template")
+            draft = store.create(
+                author=AUTHOR, from_template=template, message=history.written("template")
+            )
         else:
-            draft = store.create(BLANK_NOTICE, author=AUTHOR, message="New blank notice")
+            draft = store.create(BLANK_NOTICE, author=AUTHOR, message=history.written("blank"))
     except (NoticeError, StoreError) as exc:
-        return Saved(None, "error", str(exc))
+        return Saved(None, "error", said(exc))
     return Saved(
         current_of(draft), "saved", tr("editor.created", title=draft.info.title), text=draft.text
     )
@@ -154,5 +176,5 @@ def open_notice(store: Store, notice_id: str) -> Saved:
     try:
         draft = store.get(notice_id)
     except StoreError as exc:
-        return Saved(None, "error", str(exc))
+        return Saved(None, "error", said(exc))
     return Saved(current_of(draft), "saved", "", text=draft.text)

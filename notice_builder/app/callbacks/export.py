@@ -1,14 +1,13 @@
 """The export panel's email kit and bundle as plain functions (no Dash).
 
 Both take the editor's text and the preview's choices, and give either a whole file for
-dcc.Download or a message: a failed export never hands over part of a file. An expected failure
-(invalid text, a layout too long for a preset, an unknown name) says what to change; anything
-else is logged under a reference that the message quotes.
+dcc.Download or a message in the interface language: a failed export never hands over part of a
+file. An expected failure (invalid text, a layout too long for a preset, an unknown name) says
+what to change; anything else is logged under a reference that the message quotes.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 import logging
 import uuid
@@ -23,7 +22,9 @@ from ...formats import dpv
 from ...io import NoticeError, loads_notice
 from ...layout import RenderError, layout_names
 from ...model import PrivacyNotice
+from ..language import tr
 from . import brand as brand_kit
+from .downloads import file_of, said
 from .preview import DEFAULT_THEME
 
 log = logging.getLogger("notice_builder.app")
@@ -66,24 +67,15 @@ def reference() -> str:
     return uuid.uuid4().hex[:8].upper()
 
 
-def _failed(what: str, exc: BaseException) -> str:
-    """An unexpected failure: the details to the log, a reference to the person."""
+def _logged(what: str, exc: BaseException) -> str:
+    """An unexpected failure: the details to the log; the reference to quote to the person."""
     ref = reference()
     log.error("%s failed (ref %s)", what, ref, exc_info=exc)
-    return f"Something went wrong making the {what} (ref {ref}); nothing was downloaded."
+    return ref
 
 
 def _notice(text: str | None) -> PrivacyNotice:
     return loads_notice(text or "", source="editor")
-
-
-def _download(data: bytes, filename: str, media_type: str) -> dict[str, Any]:
-    return {
-        "content": base64.b64encode(data).decode("ascii"),
-        "filename": filename,
-        "base64": True,
-        "type": media_type,
-    }
 
 
 def zip_files(files: Mapping[str, bytes]) -> bytes:
@@ -113,7 +105,7 @@ def make_email_kit(
     try:
         notice = _notice(text)
     except NoticeError:
-        return EmailResult("error", "Fix the problems in the text before making the email kit.")
+        return EmailResult("error", tr("email.fix_first"))
     if locale not in notice.all_locales:
         locale = notice.default_locale
     layout = layout or EMAIL_LAYOUT
@@ -124,12 +116,12 @@ def make_email_kit(
             notice, layout=layout, theme=drawn_theme, locale=locale, image_url=url, logo=logo
         )
     except (ExportError, RenderError, KeyError, ValueError) as exc:
-        return EmailResult("error", f"Cannot make the email kit: {exc}")
+        return EmailResult("error", tr("email.failed", error=said(exc)))
     except Exception as exc:  # noqa: BLE001 - shown with a reference, details logged
-        return EmailResult("error", _failed("email kit", exc))
+        return EmailResult("error", tr("email.broken", ref=_logged("email kit", exc)))
     name = f"{notice.id}-{layout}-{locale}-email-kit.zip"
-    file = _download(zip_files(kit.files), name, "application/zip")
-    message = f"Email kit ready: {name} ({len(kit.files)} files)."
+    file = file_of(zip_files(kit.files), name, "application/zip")
+    message = tr("email.ready", len(kit.files), name=name)
     return EmailResult(
         "saved",
         message,
@@ -148,12 +140,12 @@ def make_dpv_file(text: str | None) -> EmailResult:
     try:
         notice = _notice(text)
     except NoticeError:
-        return EmailResult("error", "Fix the problems in the text before downloading the DPV file.")
+        return EmailResult("error", tr("email.dpv_fix_first"))
     name = f"{notice.id}{dpv.FORMAT.suffix}"
     return EmailResult(
         "saved",
-        f"Downloaded {name}.",
-        file=_download(dpv.export(notice), name, dpv.FORMAT.media_type),
+        tr("email.dpv_done", name=name),
+        file=file_of(dpv.export(notice), name, dpv.FORMAT.media_type),
     )
 
 
@@ -164,7 +156,7 @@ def _as_list(value: Any) -> list[str] | None:
         return [value]
     if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise ExportError(f"expected a list of names, not {type(value).__name__}")
+    raise ExportError(tr("bundle.not_names", kind=type(value).__name__))
 
 
 def make_bundle_file(
@@ -182,26 +174,27 @@ def make_bundle_file(
     try:
         notice = _notice(text)
     except NoticeError:
-        return BundleResult("error", "Fix the problems in the text before making a bundle.")
+        return BundleResult("error", tr("bundle.fix_first"))
     try:
         chosen = {
             "layout": _as_list(layouts),
             "language": _as_list(locales),
             "format": _as_list(formats),
         }
+        empty = {
+            "layout": tr("bundle.choose_layout"),
+            "language": tr("bundle.choose_language"),
+            "format": tr("bundle.choose_format"),
+        }
         for kind, names in chosen.items():
             if names is not None and not names:
-                return BundleResult("error", f"Choose at least one {kind} for the bundle.")
+                return BundleResult("error", empty[kind])
         pictures = len(chosen["layout"] or layout_names()) * len(
             chosen["language"] or notice.all_locales
         )
         count = pictures * len(chosen["format"] or DEFAULT_FORMATS)
         if count > MAX_BUNDLE_FILES:
-            return BundleResult(
-                "error",
-                f"That bundle would hold {count} files; the limit is {MAX_BUNDLE_FILES}. "
-                "Choose fewer layouts, languages or formats.",
-            )
+            return BundleResult("error", tr("bundle.too_many", count, limit=MAX_BUNDLE_FILES))
         drawn_theme, logo = brand_kit.branded(theme or DEFAULT_THEME, brand)
         if on_progress is not None:
             on_progress(0, pictures)
@@ -216,14 +209,14 @@ def make_bundle_file(
             on_progress=on_progress,
         )
     except (ExportError, RenderError, KeyError, ValueError) as exc:
-        return BundleResult("error", f"Cannot make the bundle: {exc}")
+        return BundleResult("error", tr("bundle.failed", error=said(exc)))
     except Exception as exc:  # noqa: BLE001 - shown with a reference, details logged
-        return BundleResult("error", _failed("bundle", exc))
-    message = f"Bundle ready: {bundle.name} ({bundle.files} files and manifest.json)."
+        return BundleResult("error", tr("bundle.broken", ref=_logged("bundle", exc)))
+    message = tr("bundle.ready", bundle.files, name=bundle.name)
     if bundle.warnings:
-        message += f" {len(bundle.warnings)} warning(s) are listed in the manifest."
+        message += " " + tr("bundle.warnings", len(bundle.warnings))
     return BundleResult(
-        "saved", message, _download(bundle.data, bundle.name, "application/zip"), bundle.files
+        "saved", message, file_of(bundle.data, bundle.name, "application/zip"), bundle.files
     )
 
 
@@ -232,8 +225,8 @@ def progress_text(done: int, total: int) -> str:
     if not total:
         return ""
     if not done:
-        return f"Drawing {total} picture{'s' if total != 1 else ''}…"
-    return f"{done} of {total} pictures drawn"
+        return tr("bundle.drawing", total)
+    return tr("bundle.drawn", total, done=done)
 
 
 def progress_value(done: int, total: int) -> int:

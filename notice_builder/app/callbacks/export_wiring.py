@@ -7,7 +7,8 @@ button is disabled meanwhile and Cancel stops the job and its workers. Jobs and 
 a diskcache folder on disk, not in the web process, so with several gunicorn workers a progress
 poll or a cancel answered by another worker finds the same job. The folder is `NB_JOBS_DIR`, by
 default `notice-builder-jobs-<uid>` in the temporary folder; all workers of one deployment
-must share it.
+must share it. The job process has no request to tell it the interface language, so the page
+sends the language it was drawn in and the job speaks it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import dash_mantine_components as dmc
 from dash import ALL, DiskcacheManager, Input, Output, State, no_update
 
 from ...layout import layout_names
-from .. import export_panel, gallery, ids, views
+from .. import export_panel, gallery, ids, language, views
 from . import export
 from .preview import DEFAULT_LAYOUT
 
@@ -63,8 +64,8 @@ def _register_gallery(app: dash.Dash, clicked: Callable[[], Any]) -> None:
     @app.callback(
         Output(ids.GALLERY_GRID, "children"),
         Input(ids.GALLERY, "value"),
-        # After the preview is drawn (never competing with it), and when another layout is chosen.
-        Input(ids.PREVIEW_IMAGE, "src"),
+        # Once the preview is on screen (never competing with it), and when another layout is chosen.
+        Input(ids.PREVIEW_SETTLED, "data"),
         Input(ids.LAYOUT, "value"),
         State(ids.EDITOR, "value"),
         State(ids.THEME, "value"),
@@ -164,6 +165,7 @@ def _register_bundle(app: dash.Dash) -> None:
         State(ids.THEME, "value"),
         State(ids.PRESET, "value"),
         State(ids.BRAND, "data"),
+        State(ids.UI_LANGUAGE_SHOWN, "data"),
         background=True,
         manager=job_manager(),
         running=[
@@ -180,14 +182,17 @@ def _register_bundle(app: dash.Dash) -> None:
         interval=400,
         prevent_initial_call=True,
     )
-    def bundle(set_progress, clicks, text, layouts, locales, formats, theme, preset, brand_kit):
+    def bundle(
+        set_progress, clicks, text, layouts, locales, formats, theme, preset, brand_kit, lang
+    ):
         if not clicks:
             return no_update, no_update
 
         def report(done: int, total: int) -> None:
             set_progress((export.progress_value(done, total), export.progress_text(done, total)))
 
-        result = export.make_bundle_file(
-            text, layouts, locales, formats, theme, preset, brand_kit, on_progress=report
-        )
-        return result.file or no_update, views.status(result.kind, result.message)
+        with language.using(language.known(lang) or language.DEFAULT):
+            result = export.make_bundle_file(
+                text, layouts, locales, formats, theme, preset, brand_kit, on_progress=report
+            )
+            return result.file or no_update, views.status(result.kind, result.message)

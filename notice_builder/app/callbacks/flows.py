@@ -15,10 +15,12 @@ from typing import Any
 
 from ...io import NoticeError, loads_notice
 from ...resources import BLANK_TEMPLATE, SAMPLE_NAME, template_names
-from ...store import AREAS, NotFoundError, Store, StoreError
+from ...store import AREAS, NotFoundError, Store, StoreError, history
+from ..language import current as ui_language
 from ..language import tr
+from ..views import version_message
 from . import preview
-from .editor import AUTHOR, Saved, current_of
+from .editor import AUTHOR, Saved, current_of, problem_dicts, said
 
 UPLOAD_LIMIT = 5 * 1024 * 1024  # bytes of the file itself: dcc.Upload's max_size and the server's
 UPLOAD_LIMIT_TEXT = "5 MB"
@@ -66,15 +68,22 @@ def create_from_template(store: Store, name: Any) -> Saved:
     if not isinstance(name, str) or not name:
         return Saved(None, "error", tr("templates.pick_first"))
     if name not in known:
-        return Saved(None, "error", f"Unknown template {name[:80]!r}; known: {', '.join(known)}.")
+        return Saved(
+            None,
+            "error",
+            tr("editor.unknown_template", name=repr(name[:80]), known=", ".join(known)),
+        )
     label = template_label(name)
     try:
         draft = store.create(
-            author=AUTHOR, from_template=name, message=f"New from template: {label}"
+            author=AUTHOR,
+            from_template=name,
+            message=history.written("template_named", template=label),
         )
     except (NoticeError, StoreError) as exc:
-        return Saved(None, "error", str(exc))
-    message = tr("templates.created", title=draft.info.title, template=label)
+        return Saved(None, "error", said(exc))
+    shown = tr(f"templates.name.{name}") if name in TEMPLATE_LABELS else label
+    message = tr("templates.created", title=draft.info.title, template=shown)
     if name != SAMPLE_NAME:
         message += " " + tr("templates.placeholders")
     return Saved(current_of(draft), "saved", message, text=draft.text)
@@ -101,7 +110,8 @@ def clean_filename(filename: Any) -> str:
 
 
 class UploadError(ValueError):
-    """The upload itself is refused (too large, not a data URL): nothing was parsed."""
+    """The upload itself is refused (too large, not a data URL): nothing was parsed. Its
+    message is in the interface language of the request that sent the file."""
 
 
 def decoded_size(encoded: str) -> int:
@@ -116,19 +126,24 @@ def decode_upload(contents: Any, limit: int = UPLOAD_LIMIT) -> bytes:
     The size is checked on the encoded text first, so a file over `limit` is refused before
     anything is decoded or parsed, whatever the browser let through."""
     if not isinstance(contents, str) or "," not in contents:
-        raise UploadError("The upload was empty or not a file. Nothing was imported.")
+        raise UploadError(tr("editor.upload.empty"))
     head, _, encoded = contents.partition(",")
     if not head.startswith("data:") or not head.endswith(";base64"):
-        raise UploadError("The upload was not sent as a file. Nothing was imported.")
+        raise UploadError(tr("editor.upload.not_a_file"))
     if decoded_size(encoded) > limit:
         size = decoded_size(encoded) / (1024 * 1024)
-        raise UploadError(
-            f"The file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_TEXT}. Nothing was imported."
-        )
+        raise UploadError(tr("editor.upload.too_big", size=f"{size:.1f}", limit=_limit_text(limit)))
     try:
         return base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise UploadError("The upload was damaged on the way (bad base64). Try again.") from None
+        raise UploadError(tr("editor.upload.damaged")) from None
+
+
+def _limit_text(limit: int) -> str:
+    """A limit in bytes as people write it: "5 MB" (whole megabytes), else "512 kB"."""
+    if limit % (1024 * 1024) == 0:
+        return f"{limit // (1024 * 1024)} MB"
+    return f"{limit / 1024:.0f} kB"
 
 
 def _as_text(raw: bytes) -> str:
@@ -147,16 +162,17 @@ def import_file(store: Store, contents: Any, filename: Any) -> Saved:
         return Saved(None, "error", str(exc))
     try:
         loads_notice(raw, source=name)
-        draft = store.create(_as_text(raw), author=AUTHOR, message=f"Imported from {name}")
+        draft = store.create(
+            _as_text(raw), author=AUTHOR, message=history.written("imported", name=name)
+        )
     except NoticeError as exc:
-        problems = [p.as_dict() for p in exc.problems]
-        return Saved(None, "invalid", f"Not imported: {name} has problems.", problems)
+        return Saved(None, "invalid", tr("editor.import.refused", name=name), problem_dicts(exc))
     except StoreError as exc:
-        return Saved(None, "error", str(exc))
+        return Saved(None, "error", said(exc))
     return Saved(
         current_of(draft),
         "saved",
-        f"Imported “{draft.info.title}” from {name} as a new notice.",
+        tr("editor.import.done", title=draft.info.title, name=name),
         text=draft.text,
     )
 
@@ -172,7 +188,7 @@ def duplicate(store: Store, current: dict[str, Any] | None) -> Saved:
     try:
         draft = store.duplicate(current["id"], author=AUTHOR)
     except StoreError as exc:
-        return Saved(current, "error", str(exc))
+        return Saved(current, "error", said(exc))
     return Saved(
         current_of(draft),
         "saved",
@@ -188,7 +204,7 @@ def set_archived(store: Store, current: dict[str, Any] | None, archived: bool) -
     try:
         info = store.archive(current["id"]) if archived else store.unarchive(current["id"])
     except StoreError as exc:
-        return Saved(current, "error", str(exc))
+        return Saved(current, "error", said(exc))
     if archived:
         message = tr("editor.archived_done", title=info.title)
     else:
@@ -216,7 +232,10 @@ def notice_state(store: Store, current: dict[str, Any] | None) -> NoticeState:
     except StoreError:
         return NoticeState()
     data = [
-        {"value": str(v.number), "label": f"v{v.number} · {v.message or v.title}"[:80]}
+        {
+            "value": str(v.number),
+            "label": f"v{v.number} · {version_message(v.message) or v.title}"[:80],
+        }
         for v in reversed(versions)
     ]
     head = info.head_version
@@ -247,7 +266,8 @@ def group_changes(changes: list[Any]) -> list[tuple[str, list[dict[str, str]]]]:
     """[(area, [{"kind", "summary"}, …]), …] in the order of `store.AREAS`, empty areas left out."""
     groups: dict[str, list[dict[str, str]]] = {}
     for change in changes:
-        groups.setdefault(change.area, []).append({"kind": change.kind, "summary": change.summary})
+        summary = change.text(ui_language()) if hasattr(change, "text") else change.summary
+        groups.setdefault(change.area, []).append({"kind": change.kind, "summary": summary})
     order = {area: i for i, area in enumerate(AREAS)}
     return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
 
@@ -285,9 +305,9 @@ def compare(
             else None
         )
     except NotFoundError as exc:
-        return Comparison(str(exc), "error")
+        return Comparison(said(exc), "error")
     except (NoticeError, StoreError) as exc:
-        return Comparison(tr("compare.failed", error=exc), "error")
+        return Comparison(tr("compare.failed", error=said(exc)), "error")
     groups = group_changes(changes)
     if first == second:
         message = tr("compare.same", first=f"v{first}")

@@ -21,6 +21,7 @@ from ...layout import Rendered, RenderError, render
 from ...render.raster import scene_to_image
 from ..language import tr
 from . import brand as brand_kit
+from .downloads import Download, downloaded, said
 
 DEFAULT_LAYOUT = "at-a-glance"
 DEFAULT_THEME = "light"
@@ -127,11 +128,11 @@ def preview(
         drawn_theme, logo = brand_kit.branded(theme or DEFAULT_THEME, brand)
         rendered = render(notice, layout, drawn_theme, locale, logo=logo)
     except (RenderError, KeyError, ValueError) as exc:
-        return Preview(None, direction=direction, message=f"Cannot draw this preview: {exc}")
-    warnings = list(rendered.overflow)
+        return Preview(None, direction=direction, message=tr("preview.failed", error=said(exc)))
+    warnings = [said(w) for w in rendered.overflow]
     if rendered.missing_characters:
         shown = " ".join(f"U+{ord(c):04X}" for c in rendered.missing_characters)
-        warnings.append(f"No bundled font draws {shown}; drawn as a replacement mark.")
+        warnings.append(tr("preview.missing_characters", characters=shown))
     return Preview(
         picture_src(rendered, view),
         alt=alt_text(notice, layout, locale),
@@ -142,14 +143,6 @@ def preview(
         locales=list(notice.all_locales),
         locale=locale,
     )
-
-
-@dataclass
-class Download:
-    """A file for dcc.Download, or why there is none."""
-
-    file: dict[str, Any] | None
-    message: str = ""
 
 
 def download(
@@ -181,14 +174,6 @@ def download(
             format=fmt or "png",
         )
     except (ExportError, RenderError, KeyError, ValueError) as exc:
-        return Download(None, tr("export.failed", error=exc))
+        return Download(None, tr("export.failed", error=said(exc)))
     filename = f"{notice.id}-{layout}-{locale}{exported.suffix}"
-    file = {
-        "content": base64.b64encode(exported.data).decode("ascii"),
-        "filename": filename,
-        "base64": True,
-        "type": exported.media_type,
-    }
-    note = "; ".join(exported.warnings)
-    message = tr("export.done", filename=filename)
-    return Download(file, message + (" " + tr("export.warnings", note=note) if note else ""))
+    return downloaded(exported.data, filename, exported.media_type, exported.warnings)

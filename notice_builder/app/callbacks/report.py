@@ -8,7 +8,6 @@ figures included), so tests call them without a browser.
 
 from __future__ import annotations
 
-import base64
 import threading
 import weakref
 from collections import OrderedDict
@@ -25,6 +24,7 @@ from ...io import NoticeError, dumps_yaml, loads_notice
 from ...io.report_csv import (
     HEADER,
     MAX_BYTES,
+    MAX_ROWS,
     ReportCsvError,
     dumps_report_csv,
     loads_report_csv,
@@ -35,7 +35,9 @@ from ...layout import RenderError
 from ...model import PrivacyNotice, PrivacyReport
 from ...render.theme import get_theme
 from ...store import ConflictError, Store, StoreError
+from ..language import current as ui_language
 from ..language import tr
+from .downloads import Download, file_of, said
 from .editor import AUTHOR, Saved, current_of
 from .flows import UploadError, clean_filename, decode_upload, decoded_size
 from .preview import DEFAULT_THEME, direction_of
@@ -45,7 +47,6 @@ REPORT_CHARTS = tuple(n for n in ("requests", "response-time") if n in chart_nam
 REPORT_LAYOUT = "privacy-report"
 CSV_LIMIT = MAX_BYTES
 CSV_LIMIT_TEXT = "1 MB"
-NO_PERIOD = "No period chosen: pick one or more under “Periods shown”."
 GRAPH_HEIGHT = None  # px; None: each chart as tall as its data and call-outs need
 
 
@@ -62,7 +63,7 @@ def stored_notice(store: Store, current: Mapping[str, Any] | None) -> tuple[Priv
     """The notice at the open version and its text. A version never changes once saved, so
     the parsed notice is kept: a period filter change must not re-read and re-parse it."""
     if not current or not current.get("id"):
-        raise LookupError("Open or create a notice first.")
+        raise LookupError(tr("report.open_first"))
     key = (str(current["id"]), int(current["version"]))
     with _PARSED_LOCK:
         cache = _PARSED.setdefault(store, OrderedDict())
@@ -108,7 +109,7 @@ def load(store: Store, current: Mapping[str, Any] | None) -> Loaded:
     except LookupError as exc:
         return Loaded(message=str(exc))
     except (StoreError, NoticeError) as exc:
-        return Loaded(message=f"Cannot read the open notice: {exc}")
+        return Loaded(message=_unreadable(exc))
     title = notice.title.get(notice.default_locale, notice.default_locale)
     return Loaded(
         rows=report_rows(notice.reports),
@@ -118,10 +119,8 @@ def load(store: Store, current: Mapping[str, Any] | None) -> Loaded:
     )
 
 
-KEPT_EDITS = (
-    "Version {version} was saved while you edited these figures: the grid keeps your edits. "
-    "Save figures puts them into version {version}."
-)
+def _unreadable(exc: Exception) -> str:
+    return tr("report.unreadable", error=said(exc))
 
 
 def _same(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
@@ -154,7 +153,47 @@ def follow(
     if mine in (_cells(loaded.rows), _cells(load(store, base).rows)):
         return loaded  # nothing unsaved in the grid (or the grid is what was just saved)
     loaded.rows = [dict(r) for r in rows or []]
-    loaded.message = KEPT_EDITS.format(version=current["version"])
+    loaded.message = tr("report.kept_edits", version=current["version"])
+    loaded.kept = True
+    return loaded
+
+
+CARRIED_CELL = 200  # characters of a carried cell kept (a figure or a period is far shorter)
+
+
+def _carried_rows(rows: Any) -> list[dict[str, str]] | None:
+    """Rows read back from the browser's session storage, as plain text cells, or None when
+    they are not a table's rows."""
+    if not isinstance(rows, list) or len(rows) > MAX_ROWS:
+        return None
+    if not all(isinstance(r, Mapping) for r in rows):
+        return None
+    return [
+        {
+            k: str(v)[:CARRIED_CELL] if isinstance(v, str | int | float) else ""
+            for k, v in ((k, r.get(k)) for k in HEADER)
+        }
+        for r in rows
+    ]
+
+
+def carried(
+    store: Store, carry: Mapping[str, Any] | None, current: Mapping[str, Any] | None
+) -> Loaded | None:
+    """The grid as it was before a language switch reloaded the page (None: nothing to put
+    back). Only rows for the notice now open that differ from its saved figures come back, and
+    they stay unsaved: Save figures stores them, as before the switch."""
+    if not isinstance(carry, Mapping) or not current or carry.get("id") != current.get("id"):
+        return None
+    rows = _carried_rows(carry.get("rows"))
+    loaded = load(store, current)
+    if rows is None or loaded.message or _cells(rows) == _cells(loaded.rows):
+        return None
+    loaded.rows = rows
+    if str(carry.get("version")) == str(current.get("version")):
+        loaded.message = tr("report.carried")
+    else:  # saved by someone in between: as when a new version arrives under edits
+        loaded.message = tr("report.kept_edits", version=current["version"])
     loaded.kept = True
     return loaded
 
@@ -212,7 +251,7 @@ def read_table(
     try:
         return Table(rows_to_reports(rows or [], first_row=1, keep=keep))
     except ReportCsvError as exc:
-        return Table(None, [str(p) for p in exc.problems])
+        return Table(None, [p.describe(ui_language()) for p in exc.problems])
 
 
 def period_choice(
@@ -268,7 +307,7 @@ def charts(
     except LookupError as exc:
         return Shown([None] * len(REPORT_CHARTS), message=str(exc))
     except (StoreError, NoticeError) as exc:
-        return Shown([None] * len(REPORT_CHARTS), message=f"Cannot read the open notice: {exc}")
+        return Shown([None] * len(REPORT_CHARTS), message=_unreadable(exc))
     table = read_table(rows, notice.reports)
     if table.reports is None:
         return Shown(
@@ -284,9 +323,9 @@ def charts(
     callouts = list(response_time_chart(shown, locale, compare="previous").callouts)
     message = ""
     if not table.reports:
-        message = t("chart.empty.no_reports", locale)
+        message = t("chart.empty.no_reports", ui_language())
     elif not shown.reports:
-        message = NO_PERIOD
+        message = tr("report.no_period")
     descriptions = [spec.description for spec in specs]
     return Shown(
         figures,
@@ -322,44 +361,26 @@ def import_csv(
     if decoded_size(encoded) > CSV_LIMIT:
         size = decoded_size(encoded) / (1024 * 1024)
         return Imported(
-            None, f"{name} is {size:.1f} MB; the limit is {CSV_LIMIT_TEXT}. Nothing was imported."
+            None, tr("report.import.too_big", name=name, size=f"{size:.1f}", limit=CSV_LIMIT_TEXT)
         )
     try:
         data = decode_upload(contents, limit=CSV_LIMIT)
         imported = loads_report_csv(data, keep=keep)
     except UploadError as exc:
-        return Imported(None, str(exc))
+        return Imported(None, said(exc))
     except ReportCsvError as exc:
-        return Imported(None, f"{name} was not imported:", problems=[str(p) for p in exc.problems])
+        problems = [p.describe(ui_language()) for p in exc.problems]
+        return Imported(None, tr("report.import.refused", name=name), problems=problems)
     if not imported:
-        return Imported(None, f"{name} has a header but no figures. Nothing was imported.")
+        return Imported(None, tr("report.import.empty", name=name))
     replaced = {r.period for r in imported}
     merged = [dict(r) for r in rows or [] if str(r.get("period") or "").strip() not in replaced]
     merged += report_rows(imported)
     table = read_table(merged, keep)
     if table.reports is not None:  # in time order when the rest of the table reads too
         merged = report_rows(table.reports)
-    count = len(imported)
     periods = ", ".join(r.period for r in imported)
-    message = f"Imported {count} period{'s' if count != 1 else ''} from {name}: {periods}."
-    return Imported(merged, message + " Save to keep them.")
-
-
-@dataclass
-class Download:
-    """A file for dcc.Download, or why there is none."""
-
-    file: dict[str, Any] | None
-    message: str = ""
-
-
-def _file(data: bytes, filename: str, media_type: str) -> dict[str, Any]:
-    return {
-        "content": base64.b64encode(data).decode("ascii"),
-        "filename": filename,
-        "base64": True,
-        "type": media_type,
-    }
+    return Imported(merged, tr("report.import.done", len(imported), name=name, periods=periods))
 
 
 def figures_csv(
@@ -368,14 +389,14 @@ def figures_csv(
     """The table as a CSV file (formula-like cells neutralised)."""
     table = read_table(rows)
     if table.reports is None:
-        return Download(None, "Fix the problems in the table before downloading it.")
+        return Download(None, tr("report.csv.fix_first"))
     try:
         name = stored_notice(store, current)[0].id
     except (LookupError, StoreError, NoticeError):
         name = "report"
     filename = f"{name}-figures.csv"
     data = dumps_report_csv(table.reports).encode("utf-8")
-    return Download(_file(data, filename, "text/csv"), f"Downloaded {filename}.")
+    return Download(file_of(data, filename, "text/csv"), tr("report.csv.done", filename=filename))
 
 
 def download(
@@ -395,10 +416,10 @@ def download(
     except LookupError as exc:
         return Download(None, str(exc))
     except (StoreError, NoticeError) as exc:
-        return Download(None, f"Cannot read the open notice: {exc}")
+        return Download(None, _unreadable(exc))
     table = read_table(rows, notice.reports)
     if table.reports is None:
-        return Download(None, "Fix the problems in the table before exporting.")
+        return Download(None, tr("report.export_fix_first"))
     shown = _chosen(notice, table.reports, periods)
     locale = _locale(notice, locale)
     what = what or REPORT_LAYOUT
@@ -417,15 +438,15 @@ def download(
             exported = _export_chart(shown, what, theme, locale, preset, fmt)
         else:
             known = ", ".join(exportable())
-            return Download(None, f"Unknown export '{what}' (known: {known}).")
+            return Download(None, tr("report.export_unknown", what=what, known=known))
     except (ExportError, RenderError, KeyError, ValueError) as exc:
-        return Download(None, f"Cannot export: {exc}")
+        return Download(None, tr("report.export_failed", error=said(exc)))
     filename = f"{notice.id}-{what}-{locale}{exported.suffix}"
-    note = "; ".join(exported.warnings)
-    return Download(
-        _file(exported.data, filename, exported.media_type),
-        f"Exported {filename}." + (f" Warnings: {note}" if note else ""),
-    )
+    message = tr("report.exported", filename=filename)
+    if exported.warnings:
+        note = "; ".join(said(w) for w in exported.warnings)
+        message = tr("report.exported_warnings", filename=filename, note=note)
+    return Download(file_of(exported.data, filename, exported.media_type), message)
 
 
 def chart_exports() -> tuple[str, ...]:
@@ -463,11 +484,6 @@ def _export_chart(
 
 # --- saving --------------------------------------------------------------------------------
 
-UNSAVED_EDITOR = (
-    "The editor has changes that are not saved. Save or undo them on the Editor page first, "
-    "so that neither your text nor these figures is lost."
-)
-
 
 def save_figures(
     store: Store,
@@ -484,13 +500,13 @@ def save_figures(
     except LookupError as exc:
         return Saved(None, "error", str(exc))
     except (StoreError, NoticeError) as exc:
-        return Saved(dict(current or {}), "error", f"Cannot read the open notice: {exc}")
+        return Saved(dict(current or {}), "error", _unreadable(exc))
     current = dict(current or {})
     if editor_text is not None and editor_text != text:
-        return Saved(current, "conflict", UNSAVED_EDITOR)
+        return Saved(current, "conflict", tr("report.unsaved_editor"))
     table = read_table(rows, notice.reports)
     if table.reports is None:
-        return Saved(current, "invalid", "Not saved: fix the problems in the table first.")
+        return Saved(current, "invalid", tr("report.save_fix_first"))
     updated = notice.model_copy(update={"reports": table.reports})
     new_text = dumps_yaml(updated, original=text)
     try:
@@ -499,18 +515,19 @@ def save_figures(
             new_text,
             expected_version=int(current["version"]),
             author=AUTHOR,
+            # The version's record stays as the history has always written it.
             message=(message or "").strip() or "Report figures edited in the app",
         )
     except NoticeError as exc:
-        problems = [p.as_dict() for p in exc.problems]
-        return Saved(current, "invalid", "Not saved: the notice refused these figures.", problems)
+        problems = [p.as_dict(ui_language()) for p in exc.problems]
+        return Saved(current, "invalid", tr("report.save_refused"), problems)
     except ConflictError as exc:
-        return Saved(current, "conflict", str(exc))
+        return Saved(current, "conflict", said(exc))
     except StoreError as exc:
-        return Saved(current, "error", str(exc))
+        return Saved(current, "error", said(exc))
     return Saved(
         current_of(draft),
         "saved",
-        f"Saved the figures as version {draft.version}.",
+        tr("report.saved", version=draft.version),
         text=draft.text,
     )

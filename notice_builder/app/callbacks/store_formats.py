@@ -15,8 +15,12 @@ from pathlib import PurePath
 from typing import Any
 
 from ...formats import export_as, formats, get, import_from, importable, names
+from ...i18n import t
+from ...i18n.errors import said_text
 from ...io import NoticeError, dumps_yaml, loads_notice
 from ...store import ConflictError, Store, StoreError
+from ..language import current as ui_language
+from ..language import tr
 from .editor import AUTHOR, Saved, current_of
 from .flows import UploadError, clean_filename, decode_upload
 
@@ -28,7 +32,20 @@ _SNIFF_CHARS = (SNIFF_BYTES + 2) // 3 * 4
 
 def format_choices() -> list[dict[str, str]]:
     """The "Export as" picker's entries: every registered format, named by its title."""
-    return [{"value": name, "label": get(name).title} for name in names()]
+    return [{"value": name, "label": format_title(name)} for name in names()]
+
+
+def format_title(name: str) -> str:
+    """The format's title in the interface language (its registered English title for a
+    format the catalogues do not know, e.g. one registered by a plugin)."""
+    try:
+        return t(f"format.title.{name}", ui_language())
+    except KeyError:
+        return get(name).title
+
+
+def _said(exc: BaseException) -> str:
+    return said_text(exc, ui_language())
 
 
 def _head(contents: Any) -> bytes:
@@ -78,24 +95,24 @@ class Inspected:
 
 
 def _problems(exc: NoticeError) -> list[dict[str, Any]]:
-    return [p.as_dict() for p in exc.problems]
+    return [p.as_dict(ui_language()) for p in exc.problems]
 
 
 def inspect_label(contents: Any, filename: Any, name: str) -> Inspected:
     """Check a dropped store label in the format `name` without storing anything."""
     shown = clean_filename(filename)
     if name not in importable():
-        return Inspected("error", f"{shown}: '{name[:40]}' cannot be imported.")
-    title = get(name).title
+        return Inspected("error", tr("labels.not_importable", name=shown, format=name[:40]))
+    title = format_title(name)
     try:
         raw = decode_upload(contents)
         import_from(raw, name, source=shown)
     except UploadError as exc:
-        return Inspected("error", str(exc))
+        return Inspected("error", _said(exc))
     except NoticeError as exc:
-        return Inspected("invalid", f"Not imported: {shown} has problems.", _problems(exc))
+        return Inspected("invalid", tr("labels.has_problems", name=shown), _problems(exc))
     pending = {"contents": contents, "filename": shown, "format": name}
-    message = f"{shown} is a {title}. Import it as a new notice, or apply it to the open notice?"
+    message = tr("labels.question", name=shown, title=title)
     return Inspected("label", message, pending=pending, title=title)
 
 
@@ -132,24 +149,28 @@ def import_label(
     if not isinstance(pending, dict) or not all(
         isinstance(pending.get(k), str) for k in ("contents", "filename", "format")
     ):
-        return LabelImport(Saved(current, "error", "Drop a store label file first."))
+        return LabelImport(Saved(current, "error", tr("labels.drop_first")))
     if mode not in MODES:
-        return LabelImport(Saved(current, "error", f"Unknown choice {str(mode)[:20]!r}."))
+        return LabelImport(
+            Saved(current, "error", tr("labels.unknown_choice", choice=str(mode)[:20]))
+        )
     name, shown = pending["format"], clean_filename(pending["filename"])
     if name not in importable():
-        return LabelImport(Saved(current, "error", f"'{name[:40]}' cannot be imported."))
-    title = get(name).title
+        return LabelImport(
+            Saved(current, "error", tr("labels.not_importable", name=shown, format=name[:40]))
+        )
+    title = format_title(name)
     try:
         raw = decode_upload(pending["contents"])
     except UploadError as exc:
-        return LabelImport(Saved(current, "error", str(exc)), title=title)
+        return LabelImport(Saved(current, "error", _said(exc)), title=title)
     if mode == "new":
         return _as_new(store, raw, name, shown, current, title)
     return _onto_open(store, raw, name, shown, current, editor_text, title)
 
 
 def _losses(imported: Any) -> list[dict[str, str]]:
-    return [loss.as_dict() for loss in imported.losses]
+    return [loss.as_dict(ui_language()) for loss in imported.losses]
 
 
 def _as_new(
@@ -157,18 +178,19 @@ def _as_new(
 ) -> LabelImport:
     try:
         imported = import_from(raw, name, source=shown)
+        # The version's record names the format as the history has always written it.
         draft = store.create(
-            dumps_yaml(imported.notice), author=AUTHOR, message=f"Imported from {shown} ({title})"
+            dumps_yaml(imported.notice),
+            author=AUTHOR,
+            message=f"Imported from {shown} ({get(name).title})",
         )
     except NoticeError as exc:
-        saved = Saved(current, "invalid", f"Not imported: {shown} has problems.", _problems(exc))
+        problems = _problems(exc)
+        saved = Saved(current, "invalid", tr("labels.has_problems", name=shown), problems)
         return LabelImport(saved, title=title)
     except StoreError as exc:
-        return LabelImport(Saved(current, "error", str(exc)), title=title)
-    message = (
-        f"Imported {shown} as a new notice, “{draft.info.title}”. "
-        "Replace its placeholders (controller, contacts, dates) with your own details."
-    )
+        return LabelImport(Saved(current, "error", _said(exc)), title=title)
+    message = tr("labels.created", name=shown, title=draft.info.title)
     saved = Saved(current_of(draft), "saved", message, text=draft.text)
     return LabelImport(saved, _losses(imported), title)
 
@@ -183,19 +205,17 @@ def _onto_open(
     title: str,
 ) -> LabelImport:
     if not current or not current.get("id"):
-        return LabelImport(Saved(None, "error", "Open a notice first."), title=title, keep=True)
+        saved = Saved(None, "error", tr("labels.open_first"))
+        return LabelImport(saved, title=title, keep=True)
     try:
         opened = int(current["version"])
         draft = store.get(current["id"], opened)
     except (KeyError, TypeError, ValueError):
-        return LabelImport(Saved(current, "error", "Open a notice first."), title=title)
+        return LabelImport(Saved(current, "error", tr("labels.open_first")), title=title)
     except StoreError as exc:
-        return LabelImport(Saved(current, "error", str(exc)), title=title)
+        return LabelImport(Saved(current, "error", _said(exc)), title=title)
     if _unsaved_edits(draft.text, editor_text):
-        message = (
-            "The open notice has unsaved edits: save them (or go back to the saved version) "
-            "first, then apply the label. Nothing was changed."
-        )
+        message = tr("labels.unsaved_edits")
         return LabelImport(Saved(current, "error", message), title=title, keep=True)
     try:
         imported = import_from(raw, name, source=shown, base=draft.notice)
@@ -204,20 +224,18 @@ def _onto_open(
             dumps_yaml(imported.notice, original=draft.text),  # the author's comments stay
             expected_version=opened,
             author=AUTHOR,
-            message=f"Applied {title} from {shown}",
+            message=f"Applied {get(name).title} from {shown}",
         )
     except NoticeError as exc:
-        result = Saved(current, "invalid", f"Not applied: {shown} has problems.", _problems(exc))
+        problems = _problems(exc)
+        result = Saved(current, "invalid", tr("labels.not_applied", name=shown), problems)
         return LabelImport(result, title=title)
     except ConflictError as exc:
-        saved = Saved(current, "conflict", f"Not applied: {exc}")
+        saved = Saved(current, "conflict", tr("labels.conflict", error=_said(exc)))
         return LabelImport(saved, title=title, keep=True)
     except StoreError as exc:
-        return LabelImport(Saved(current, "error", str(exc)), title=title)
-    message = (
-        f"Applied {shown} to “{saved.info.title}” as version {saved.version}: its data "
-        "categories, purposes and practices now come from the label."
-    )
+        return LabelImport(Saved(current, "error", _said(exc)), title=title)
+    message = tr("labels.applied", name=shown, title=saved.info.title, version=saved.version)
     result = Saved(current_of(saved), "saved", message, text=saved.text)
     return LabelImport(result, _losses(imported), title)
 
@@ -244,16 +262,16 @@ def _notice_of(text: Any) -> Any:
 def export_file(text: Any, name: Any) -> FormatExport:
     """The notice in the editor as a file in the format `name`, named after the notice's id."""
     if not isinstance(name, str) or name not in names():
-        return FormatExport(None, f"Pick a format to export as (known: {', '.join(names())}).")
+        return FormatExport(None, tr("labels.pick_format", known=", ".join(names())))
     fmt = get(name)
     try:
         notice = _notice_of(text)
     except NoticeError:
-        return FormatExport(None, "Not exported: fix the problems in the notice first.")
+        return FormatExport(None, tr("labels.fix_first"))
     try:
         data = export_as(notice, name)
     except ValueError as exc:  # a required field is missing; the message names it
-        return FormatExport(None, f"Cannot export as {fmt.title}: {exc}")
+        return FormatExport(None, _cannot(name, exc))
     filename = f"{notice.id}-{fmt.name}{fmt.suffix}"
     file = {
         "content": base64.b64encode(data).decode("ascii"),
@@ -261,7 +279,11 @@ def export_file(text: Any, name: Any) -> FormatExport:
         "base64": True,
         "type": fmt.media_type,
     }
-    return FormatExport(file, f"Exported {filename}.")
+    return FormatExport(file, tr("labels.exported", filename=filename))
+
+
+def _cannot(name: str, exc: ValueError) -> str:
+    return tr("labels.cannot_export", title=format_title(name), error=_said(exc))
 
 
 @dataclass
@@ -281,10 +303,10 @@ def export_losses(text: Any, name: Any) -> Losses:
     try:
         notice = _notice_of(text)
     except NoticeError:
-        return Losses(fmt.title, problem="The notice has problems: fix them to export it.")
-    losses = [loss.as_dict() for loss in fmt.losses(notice)]
+        return Losses(format_title(name), problem=tr("labels.notice_problems"))
+    losses = [loss.as_dict(ui_language()) for loss in fmt.losses(notice)]
     try:
         fmt.export(notice)  # a missing required field shows before the click, not after
     except ValueError as exc:
-        return Losses(fmt.title, losses, problem=f"Cannot export as {fmt.title}: {exc}")
-    return Losses(fmt.title, losses)
+        return Losses(format_title(name), losses, problem=_cannot(name, exc))
+    return Losses(format_title(name), losses)

@@ -14,6 +14,7 @@ from dash import Input, Output, State, ctx, no_update
 from ...formats import get
 from ...store import Store
 from .. import ids, views
+from ..language import tr
 from ..store_formats_layout import HIDDEN, SHOWN, label_problems, loss_list
 from . import store_formats
 
@@ -66,7 +67,7 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
         if not pending:
             return (no_update,) * 9
         if ctx.triggered_id == ids.LABEL_CANCEL:
-            note = views.status("saved", "Nothing was imported.")
+            note = views.status("saved", tr("labels.cancelled"))
             return (*(no_update,) * 5, note, None, HIDDEN, None)
         mode = "apply" if ctx.triggered_id == ids.LABEL_APPLY else "new"
         result = store_formats.import_label(store, pending, mode, current, text)
@@ -84,7 +85,7 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
                 SHOWN if keep else HIDDEN,
                 None,
             )
-        losses = loss_list(f"What {result.title} could not carry:", result.losses)
+        losses = loss_list(tr("labels.not_carried", title=result.title), result.losses)
         return (
             saved.text,
             saved.current,
@@ -101,12 +102,12 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
     @app.callback(
         Output(ids.STORE_FORMAT_LOSSES, "children"),
         Input(ids.STORE_FORMAT, "value"),
-        Input(ids.PREVIEW_STATUS, "children"),
+        Input(ids.PREVIEW_SETTLED, "data"),
         State(ids.EDITOR, "value"),
     )
     def show_losses(name, _status, text):
         found = store_formats.export_losses(text, name)
-        return loss_list(f"{found.title} cannot say:", found.losses, found.problem)
+        return loss_list(tr("labels.cannot_say", title=found.title), found.losses, found.problem)
 
     @app.callback(
         Output(ids.STORE_FORMAT_DOWNLOAD, "data"),
