@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from ..i18n import is_rtl, language
+from ..i18n.messages import Phrase, Said, phrase
 from ..render.scene import Circle, Element, Group, Line, Path, Rect
 from ..render.scene import Text as TextShape
 from ..text import FontStack, TextBlock, fit_text, fmt, measure_text, wrap_text
@@ -182,7 +183,7 @@ class Canvas:
         width: float,
         size: float,
         *,
-        where: str,
+        where: str | Phrase,
         max_lines: int | None = None,
         height: float | None = None,
         min_size: float | None = None,
@@ -211,11 +212,13 @@ class Canvas:
         if longest * size > width:
             size = max(floor, math.floor(10 * width / longest) / 10)
             if longest * size > width + 0.01:
-                self.overflow.append(f"{where}: a word is wider than {width:g}px at {size:g}px")
+                self.overflow.append(
+                    Said("fit.word_too_wide", where=where, width=f"{width:g}", size=f"{size:g}")
+                )
         result = fit_text(text, width, box, size=size, min_size=min(floor, size), **params)
         if not result.overflow:
             return self._note(result.block)
-        self.overflow.append(f"{where}: {result.describe()}")
+        self.overflow.append(Said("fit.text", where=where, detail=result.describe()))
         block = result.block
         if result.lines_cut and block.lines:
             words = block.text[: block.lines[-1].end].split()
@@ -235,7 +238,7 @@ class Canvas:
         width: float,
         size: float,
         *,
-        where: str,
+        where: str | Phrase,
         max_lines: int | None = None,
         min_size: float | None = None,
         bold: bool = False,
@@ -273,7 +276,7 @@ class Canvas:
                 t,
                 width,
                 common,
-                where=f"{where} '{t}'",
+                where=phrase("fit.where.named", what=where, name=t),
                 max_lines=max_lines,
                 bold=bold,
                 align=align,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from ..i18n.messages import phrase
 from . import pieces
 from .canvas import Canvas, Drawn
 from .scale import format_value, nice_ticks
@@ -80,7 +81,9 @@ def _draw_columns(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y
     axis_w = max(b.width for b in tick_blocks) + canvas.space
     group_w, bar_w, bar_gap = _column_geometry(canvas, spec, axis_w)
     k = len(spec.series)
-    unit = canvas.fit(spec.unit, canvas.width, cap, where="value axis name", max_lines=2)
+    unit = canvas.fit(
+        spec.unit, canvas.width, cap, where=phrase("fit.where.value_axis"), max_lines=2
+    )
     canvas.text(unit, 0, y, p.text_muted)
     y += unit.height + canvas.space / 2
     headroom = cap * 1.6
@@ -103,7 +106,7 @@ def _draw_columns(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y
         list(spec.categories),
         group_w - 4,
         cap,
-        where="category",
+        where=phrase("fit.where.category"),
         max_lines=MAX_LABEL_LINES,
         min_size=cap * 0.85,
         align="center",
@@ -118,7 +121,7 @@ def _draw_columns(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y
             texts,
             bar_w + bar_gap,
             cap,
-            where="value",
+            where=phrase("fit.where.value"),
             max_lines=1,
             min_size=cap * 0.85,
             bold=True,
@@ -161,7 +164,12 @@ def _draw_rows(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y: f
     group_h = k * bar_h + (k - 1) * bar_gap
     names = [
         canvas.fit(
-            n, label_w, cap, where=f"category '{n}'", max_lines=MAX_LABEL_LINES, min_size=cap * 0.85
+            n,
+            label_w,
+            cap,
+            where=phrase("fit.where.category_named", name=n),
+            max_lines=MAX_LABEL_LINES,
+            min_size=cap * 0.85,
         )
         for n in spec.categories
     ]
@@ -196,7 +204,7 @@ def _draw_rows(canvas: Canvas, spec: BarChartSpec, labels: list[list[str]], y: f
             by += bar_h + bar_gap
     canvas.line(x0, rows[0][0] - space / 2, x0, bottom, p.text_muted, stroke_width=1.0)
     y = bottom + 2 + cap * 1.25 + space / 2
-    unit = canvas.fit(spec.unit, area, cap, where="value axis name", max_lines=2)
+    unit = canvas.fit(spec.unit, area, cap, where=phrase("fit.where.value_axis"), max_lines=2)
     canvas.text(unit, x0, y, p.text_muted)
     return y + unit.height + space
 

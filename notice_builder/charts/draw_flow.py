@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n.messages import phrase
 from . import pieces
 from .canvas import Canvas, Drawn
 from .spec import FlowNode, FlowSpec
@@ -99,7 +100,7 @@ def draw_flow(
             text,
             min(lanes[c] + BAR + 6, canvas.width - xs[c]),
             cap,
-            where=f"column title '{text}'",
+            where=phrase("fit.where.column_title_named", name=text),
             max_lines=2,
             min_size=cap * 0.85,
             bold=True,
@@ -122,7 +123,7 @@ def draw_flow(
                 node.label,
                 lanes[c],
                 cap,
-                where=f"node '{node.label}'",
+                where=phrase("fit.where.node_named", name=node.label),
                 max_lines=3,
                 min_size=cap * 0.85,
                 align="start",

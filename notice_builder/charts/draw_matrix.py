@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n.messages import phrase
 from . import pieces
 from .canvas import Canvas, Drawn
 from .spec import CellMark, MatrixSpec
@@ -100,7 +101,7 @@ def _table(
         [spec.columns[c] for c in cols],
         cell_w - 4,
         cap,
-        where="column",
+        where=phrase("fit.where.column"),
         max_lines=4,
         min_size=cap * 0.85,
         bold=True,
@@ -116,7 +117,12 @@ def _table(
     for stripe, r in enumerate(rows):
         name = spec.rows[r]
         block = canvas.fit(
-            name, label_w, cap, where=f"row '{name}'", max_lines=2, min_size=cap * 0.85
+            name,
+            label_w,
+            cap,
+            where=phrase("fit.where.row_named", name=name),
+            max_lines=2,
+            min_size=cap * 0.85,
         )
         row_h = max(mark + space * 1.5, block.height + space)
         if stripe % 2:

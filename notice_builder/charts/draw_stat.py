@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n.messages import phrase
 from . import pieces
 from .canvas import Canvas, Drawn
 from .spec import ComparisonSpec, Stat, StatSpec
@@ -30,7 +31,7 @@ def draw_stat(
             spec.stat.value_label,
             canvas.width,
             canvas.type.big_number,
-            where="figure",
+            where=phrase("fit.where.figure"),
             max_lines=1,
             min_size=canvas.type.heading,
             bold=True,
@@ -38,7 +39,11 @@ def draw_stat(
         canvas.text(big, 0, y, p.primary)
         y += big.height
         caption = canvas.fit(
-            spec.stat.caption, canvas.width, canvas.type.small, where="figure caption", max_lines=2
+            spec.stat.caption,
+            canvas.width,
+            canvas.type.small,
+            where=phrase("fit.where.figure_caption"),
+            max_lines=2,
         )
         canvas.text(caption, 0, y, p.text_muted)
         y += caption.height + canvas.space
@@ -53,7 +58,11 @@ def _bar_row(
     """Caption, then a bar `stat.value * scale` long with the figure after it."""
     p, space = canvas.palette, canvas.space
     caption = canvas.fit(
-        stat.caption, canvas.width, canvas.type.small, where="comparison caption", max_lines=2
+        stat.caption,
+        canvas.width,
+        canvas.type.small,
+        where=phrase("fit.where.comparison_caption"),
+        max_lines=2,
     )
     canvas.text(caption, 0, y, p.text_muted)
     y += caption.height + 2
@@ -62,7 +71,7 @@ def _bar_row(
         stat.value_label,
         canvas.width * 0.4,
         size,
-        where="comparison figure",
+        where=phrase("fit.where.comparison_figure"),
         max_lines=1,
         min_size=canvas.type.body,
         bold=True,
@@ -107,7 +116,7 @@ def draw_comparison(
                 note,
                 canvas.width,
                 canvas.type.body,
-                where="comparison change",
+                where=phrase("fit.where.comparison_change"),
                 max_lines=2,
                 bold=bool(spec.change_label),
             )

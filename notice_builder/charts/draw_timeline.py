@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n.messages import phrase
 from . import pieces
 from .canvas import Canvas, Drawn, blend
 from .spec import TimelineItem, TimelineSpec
@@ -32,7 +33,7 @@ def _row(
         item.label,
         label_w,
         cap,
-        where=f"retention row {i + 1}",
+        where=phrase("fit.where.retention_row", number=i + 1),
         max_lines=4,
         min_size=cap * 0.85,
         bold=True,
@@ -57,7 +58,11 @@ def _row(
             cursor += bar_h
         else:  # too long beside the bar: under it
             block = canvas.fit(
-                item.value_label, area - 4, cap, where=f"retention period {i + 1}", max_lines=2
+                item.value_label,
+                area - 4,
+                cap,
+                where=phrase("fit.where.retention_period", number=i + 1),
+                max_lines=2,
             )
             canvas.text(block, x0 + 4, cursor + bar_h + 2, p.text, backing=canvas.backdrop)
             cursor += bar_h + 2 + block.height
@@ -82,13 +87,21 @@ def _row(
         arrow.line(x0 + area - 9, cursor + bar_h * 1.4 - 3)
         canvas.path(arrow, stroke=p.primary, stroke_width=1.5, cap="round", join="round")
         block = canvas.fit(
-            item.value_label, area - 24, cap, where=f"retention period {i + 1}", max_lines=1
+            item.value_label,
+            area - 24,
+            cap,
+            where=phrase("fit.where.retention_period", number=i + 1),
+            max_lines=1,
         )
         canvas.text(block, x0 + 6, cursor + (bar_h * 1.4 - block.height) / 2, p.text)
         cursor += bar_h * 1.4
     else:  # decided case by case: no bar
         block = canvas.fit(
-            item.value_label, area - 4, cap, where=f"retention period {i + 1}", max_lines=2
+            item.value_label,
+            area - 4,
+            cap,
+            where=phrase("fit.where.retention_period", number=i + 1),
+            max_lines=2,
         )
         canvas.text(block, x0 + 4, cursor, p.text_muted, backing=canvas.backdrop)
         cursor += block.height
@@ -98,7 +111,7 @@ def _row(
                 extra,
                 area - 4,
                 cap,
-                where=f"retention note {i + 1}",
+                where=phrase("fit.where.retention_note", number=i + 1),
                 max_lines=3,
                 min_size=cap * 0.85,
             )
@@ -184,7 +197,9 @@ def draw_timeline(
     if spec.ticks:
         y = bottom + 2 + cap * 1.25 + space / 2
         if spec.axis_label:
-            axis = canvas.fit(spec.axis_label, area, cap, where="time axis name", max_lines=2)
+            axis = canvas.fit(
+                spec.axis_label, area, cap, where=phrase("fit.where.time_axis"), max_lines=2
+            )
             canvas.text(axis, x0, y, p.text_muted)
             y += axis.height
         y += space

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..i18n.messages import phrase
 from .canvas import Canvas, blend
 
 Swatch = Callable[[Canvas, float, float, float], None]  # draws a key in a square (x, y, size)
@@ -19,7 +20,7 @@ def title(canvas: Canvas, text: str, y: float) -> float:
         text,
         canvas.width,
         size,
-        where="chart title",
+        where=phrase("fit.where.chart_title"),
         max_lines=3,
         min_size=canvas.type.body,
         bold=True,
@@ -95,7 +96,9 @@ def legend(canvas: Canvas, entries: Sequence[tuple[str, Swatch]], y: float) -> f
     x, row_height = 0.0, 0.0
     for text, swatch in entries:
         room = canvas.width - key - gap / 2
-        block = canvas.fit(text, room, size, where=f"legend '{text}'", max_lines=2)
+        block = canvas.fit(
+            text, room, size, where=phrase("fit.where.legend_named", name=text), max_lines=2
+        )
         item = key + gap / 2 + block.width
         if x > 0 and x + item > canvas.width:
             y += row_height + gap / 2
@@ -119,7 +122,12 @@ def callouts(canvas: Canvas, texts: Sequence[str], y: float) -> float:
     indent = rule + canvas.space
     for i, text in enumerate(texts):
         block = canvas.fit(
-            text, canvas.width - indent, size, where=f"call-out {i + 1}", max_lines=4, tight=False
+            text,
+            canvas.width - indent,
+            size,
+            where=phrase("fit.where.callout", number=i + 1),
+            max_lines=4,
+            tight=False,
         )
         canvas.rect(0, y + 2, rule, max(block.height - 4, 1), fill=canvas.palette.accent)
         canvas.text(block, indent, y, canvas.palette.text)
@@ -134,7 +142,7 @@ def empty_state(canvas: Canvas, message: str, y: float) -> float:
         message,
         canvas.width - 2 * pad,
         canvas.type.body,
-        where="empty message",
+        where=phrase("fit.where.empty_message"),
         max_lines=3,
         align="center",
     )

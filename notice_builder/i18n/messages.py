@@ -40,6 +40,30 @@ def phrase(key: str, **params: Any) -> Phrase:
     return Phrase(key, params)
 
 
+class Said(str):
+    """A message that is its English text wherever a `str` goes (joined into a list of warnings,
+    printed by the CLI, written to a bundle's manifest) and can also be said in another language:
+    for warnings that travel as plain strings through the library."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, **params: Any) -> Said:
+        said = super().__new__(cls, render(key, params, "en"))
+        said.key, said.params = key, params
+        return said
+
+    def text(self, locale: str) -> str:
+        return render(self.key, self.params, locale)
+
+    def __reduce__(self) -> tuple:  # bundles are made in worker processes
+        return _said_again, (self.key, self.params)
+
+
+def _said_again(key: str, params: dict[str, Any]) -> Said:
+    return Said(key, **params)
+
+
 def render(key: str, params: dict[str, Any], locale: str) -> str:
     """The message `key` in `locale`; `count` picks a plural form, phrases are said in `locale`."""
     values = {name: _said(value, locale) for name, value in params.items() if name != "count"}
@@ -47,7 +71,7 @@ def render(key: str, params: dict[str, Any], locale: str) -> str:
 
 
 def _said(value: Any, locale: str) -> Any:
-    if not isinstance(value, str) and callable(getattr(value, "text", None)):  # a Sayable
+    if type(value) is not str and callable(getattr(value, "text", None)):  # a Sayable, a Said
         return value.text(locale)  # (a runtime Protocol check costs 20 µs a value)
     if isinstance(value, list | tuple):
         comma = "، " if language(locale) == "ar" else ", "

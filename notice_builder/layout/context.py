@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..i18n import is_rtl, language, t
+from ..i18n.messages import Said
 from ..model import PrivacyNotice
 from ..model.text import LongText, Text
 from ..render.logo import Logo
@@ -115,7 +116,7 @@ class Context:
         )
         self.missing.update(result.block.missing)
         if result.overflow:
-            self.overflow.append(f"{where}: {result.describe()}")
+            self.overflow.append(Said("fit.text", where=where, detail=result.describe()))
         return result.block
 
     def icon_stroke(self, size: float) -> float:

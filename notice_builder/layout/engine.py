@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n.messages import Said
 from ..model import PrivacyNotice
 from ..render.logo import Logo
 from ..render.scene import Element, Group, Rect, Scene
@@ -84,9 +85,8 @@ def render(
         height = max(piece.height for _, piece, _ in row)
         if y + height > limit:
             for _, _, b in row:
-                ctx.overflow.append(
-                    f"{b.type}: does not fit on the {spec.id} page (height {page.height or page.max_height:g} px)"
-                )
+                height = f"{page.height or page.max_height:g}"
+                ctx.overflow.append(Said("fit.page", block=b.type, layout=spec.id, height=height))
             row, used = [], 0
             y = limit + 1  # nothing more fits either
             return

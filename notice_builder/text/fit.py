@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from ..i18n.messages import Said, phrase
 from .bidi import Direction
 from .fonts import DEFAULT_STACK, FontStack
 from .wrap import Align, TextBlock, wrap_text
@@ -34,17 +35,20 @@ class FitResult:
     def shrunk(self) -> bool:
         return self.size < self.requested_size
 
-    def describe(self) -> str:
-        """One-line human summary, e.g. for a layout's overflow report."""
+    def describe(self) -> Said:
+        """One-line human summary, e.g. for a layout's overflow report (English as a `str`;
+        `.text(locale)` in another language)."""
+        size = f"{self.size:g}"
         if not self.overflow:
-            note = f" (shrunk from {self.requested_size:g})" if self.shrunk else ""
-            return f"fits at {self.size:g}px{note}"
-        parts = [f"overflows at minimum size {self.size:g}px"]
+            if self.shrunk:
+                return Said("fit.fits_shrunk", size=size, requested=f"{self.requested_size:g}")
+            return Said("fit.fits", size=size)
+        parts = [phrase("fit.overflows", size=size)]
         if self.lines_cut:
-            parts.append(f"{self.lines_cut} line(s) / {self.chars_cut} character(s) cut")
+            parts.append(phrase("fit.cut", lines=self.lines_cut, characters=self.chars_cut))
         if self.too_wide:
-            parts.append("a character is wider than the box")
-        return ", ".join(parts)
+            parts.append(phrase("fit.too_wide"))
+        return Said("fit.overflow", parts=parts)
 
 
 def _capacity(block: TextBlock, height: float, max_lines: int | None) -> int:
