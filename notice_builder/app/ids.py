@@ -61,6 +61,7 @@ LOGO_THUMB = "logo-thumb"
 
 # Preview speed, layout gallery and the export panel's email kit and bundle
 PREVIEW_SETTLED = "preview-settled"  # dcc.Store: a count, set once a new preview is on screen
+CHECKED = "checked"  # dcc.Store: the fingerprint of the text the problems and findings are for
 PREVIEW_VIEW = "preview-view"  # dcc.Store: {"width": preview box CSS px, "dpr": devicePixelRatio}
 PREVIEW_TEXT = "preview-text"  # what the preview picture says, for screen readers
 GALLERY = "gallery"  # dmc.Accordion holding the thumbnails (drawn only while open)

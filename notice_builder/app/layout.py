@@ -381,6 +381,7 @@ def build_layout(store: Store, lang: str | None = None) -> Any:
                     dcc.Store(id=ids.BRAND, data={}, storage_type="session"),
                     dcc.Store(id=ids.PREVIEW_VIEW, data=None),
                     dcc.Store(id=ids.PREVIEW_SETTLED, data=0),
+                    dcc.Store(id=ids.CHECKED, data=forms.digest(text) if checked else None),
                     *drafts_layout.draft_stores(),
                     html.Div(id=ids.ERROR_BANNER, role="alert", className="error-banner"),
                     header,

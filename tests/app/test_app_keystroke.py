@@ -9,7 +9,7 @@ import json
 
 import app_testkit
 
-from notice_builder.app import ids
+from notice_builder.app import forms, ids
 from notice_builder.app.layout import locale_options
 
 store = app_testkit.store
@@ -87,3 +87,20 @@ def test_an_unchanged_language_list_is_not_sent_again(app, store):
     locale = json.loads(fixed.data)["response"][ids.LOCALE]
     assert locale["value"] == "en"
     assert [o["value"] for o in locale["data"]] == ["en", "ar"]
+
+
+def test_a_text_already_checked_is_not_checked_again(app, store):
+    text = app_testkit.sample_text(store)
+    checked = forms.digest(text)
+    again = app_testkit.request(
+        app, ids.PROBLEMS, {ids.PREVIEW_SETTLED: 2}, {ids.EDITOR: text, ids.CHECKED: checked}
+    )
+    # The page's first preview, or a theme picked: the findings on screen stay as they are.
+    assert app_testkit.post(app, again).status_code == 204
+    edited = text.replace("Brewline Rewards privacy notice", "Brewline notice", 1)
+    new = app_testkit.request(
+        app, ids.PROBLEMS, {ids.PREVIEW_SETTLED: 3}, {ids.EDITOR: edited, ids.CHECKED: checked}
+    )
+    answer = json.loads(app_testkit.post(app, new).data)["response"]
+    assert answer[ids.CHECKED]["data"] == forms.digest(edited) != checked
+    assert ids.FINDINGS in answer

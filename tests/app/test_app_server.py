@@ -93,16 +93,9 @@ def test_callback_exception_shows_a_reference(app, monkeypatch, caplog):
         raise RuntimeError("secret detail")
 
     monkeypatch.setattr(editor, "check_text", boom)
-    body = {
-        "output": f"..{ids.PROBLEMS}.children...{ids.FINDINGS}.children..",
-        "outputs": [
-            {"id": ids.PROBLEMS, "property": "children"},
-            {"id": ids.FINDINGS, "property": "children"},
-        ],
-        "inputs": [{"id": ids.PREVIEW_SETTLED, "property": "data", "value": 1}],
-        "state": [{"id": ids.EDITOR, "property": "value", "value": "id: x"}],
-        "changedPropIds": [f"{ids.PREVIEW_SETTLED}.data"],
-    }
+    body = app_testkit.request(
+        app, ids.PROBLEMS, {ids.PREVIEW_SETTLED: 1}, {ids.EDITOR: "id: x", ids.CHECKED: None}
+    )
     with caplog.at_level(logging.ERROR):
         reply = _update(app.server.test_client(), body)
     assert reply.status_code < 500

@@ -11,9 +11,10 @@ from typing import Any
 import dash
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, Patch, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 
 from ...store import Store
-from .. import ids, views
+from .. import forms, ids, views
 from .. import report as report_page
 from ..language import tr
 from ..layout import HIDDEN, SHOWN, locale_options
@@ -93,18 +94,25 @@ def register(app: dash.Dash, store: Store) -> None:
     # anyway), not from here: the preview would otherwise wait for the checks on every keystroke.
     # The checks run once the preview is on screen (see _PREVIEW_SETTLED): run side by side
     # they share the GIL with it and slowed keystroke-to-preview by ~40 ms.
+    # A text already checked (the page's first preview, a theme or language picked) is not
+    # checked again: its findings would be drawn anew under the reader's pointer.
     @app.callback(
         Output(ids.PROBLEMS, "children"),
         Output(ids.FINDINGS, "children"),
+        Output(ids.CHECKED, "data"),
         Input(ids.PREVIEW_SETTLED, "data"),
         State(ids.EDITOR, "value"),
+        State(ids.CHECKED, "data"),
         prevent_initial_call=True,
     )
-    def check(_status, text: str | None) -> tuple:
+    def check(_status, text: str | None, checked_digest: str | None) -> tuple:
+        digest = forms.digest(text)
+        if digest == checked_digest:
+            raise PreventUpdate
         checked = editor.check_text(text)
         if checked.notice is None:
-            return views.problem_list(checked.problems), views.finding_list([], False)
-        return views.problem_list([]), views.finding_list(checked.findings)
+            return views.problem_list(checked.problems), views.finding_list([], False), digest
+        return views.problem_list([]), views.finding_list(checked.findings), digest
 
     @app.callback(
         Output(ids.PREVIEW_IMAGE, "src"),
