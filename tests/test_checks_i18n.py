@@ -31,12 +31,9 @@ from notice_builder.model.rights import RightKind
 from notice_builder.resources import template_names, template_path
 
 from .conftest import _MINIMAL, EXAMPLES
+from .english_left import english_left
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-# Names that stay as they are in Arabic: laws, regulations' citations and the stores' brands.
-ALLOWED_LATIN = {"GDPR", "CCPA", "CCR", "Google", "Play", "Apple"}
-ISOLATED = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
 
 
 def _catalogue(lang: str) -> dict:
@@ -50,17 +47,6 @@ EN, AR = _catalogue("en"), _catalogue("ar")
 def _placeholders(entry: str | dict) -> set[str]:
     texts = entry.values() if isinstance(entry, dict) else [entry]
     return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def _without_values(text: str) -> str:
-    """`text` without its filled-in values (ids, quoted notice text): innermost isolates first."""
-    while ISOLATED.search(text):
-        text = ISOLATED.sub("", text)
-    return text
-
-
-def _english_words(text: str) -> list[str]:
-    return [w for w in LATIN_WORD.findall(text) if w not in ALLOWED_LATIN]
 
 
 def _notices() -> dict[str, PrivacyNotice]:
@@ -204,7 +190,7 @@ def test_every_arabic_message_is_arabic_without_english_words():
             words = re.sub(r"\{\w+\}", "", text)
             # The finding line of `check` is only punctuation around its values.
             assert ARABIC.search(words) or key == "checks.cli.finding", key
-            assert not _english_words(words), (key, _english_words(words))
+            assert not english_left(words), (key, english_left(words))
 
 
 def test_every_rule_has_its_title_in_both_languages():
@@ -284,7 +270,7 @@ def test_arabic_findings_leave_no_english_interface_word(findings):
         text = f.text("ar")
         assert "{" not in text and "}" not in text, text
         assert ARABIC.search(text), (f.rule, text)
-        left = _english_words(_without_values(text))
+        left = english_left(text)
         assert not left, (f.rule, text, left)
 
 
@@ -344,4 +330,4 @@ def test_app_lists_findings_in_the_interface_language():
         f["message"] == "give the controller's address, email or contact form" for f in english
     )
     for f in arabic:
-        assert ARABIC.search(f["message"]) and not _english_words(_without_values(f["message"]))
+        assert ARABIC.search(f["message"]) and not english_left(f["message"])

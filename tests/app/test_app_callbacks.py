@@ -7,6 +7,7 @@ import io
 import xml.etree.ElementTree as ET
 
 import app_testkit
+from app_testkit import sample_notice
 from PIL import Image
 
 from notice_builder.app.callbacks import editor, preview
@@ -17,11 +18,6 @@ from notice_builder.layout import render
 store = app_testkit.store
 
 
-def _sample(store):
-    [info] = store.list()
-    return store.get(info.id)
-
-
 def _png_of(src: str) -> Image.Image:
     head, _, data = src.partition(",")
     assert head == "data:image/png;base64"
@@ -29,7 +25,7 @@ def _png_of(src: str) -> Image.Image:
 
 
 def test_valid_text_gives_a_preview_image(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     shown = preview.preview(draft.text, "at-a-glance", "light", "en")
     image = _png_of(shown.src)
     assert image.width == shown.width == 1200 and image.height > 600
@@ -38,17 +34,17 @@ def test_valid_text_gives_a_preview_image(store):
 
 
 def test_arabic_preview_is_right_to_left(store):
-    shown = preview.preview(_sample(store).text, "at-a-glance", "light", "ar")
+    shown = preview.preview(sample_notice(store).text, "at-a-glance", "light", "ar")
     assert shown.direction == "rtl" and shown.src
 
 
 def test_unknown_locale_falls_back_to_the_default(store):
-    shown = preview.preview(_sample(store).text, None, None, "fr")
+    shown = preview.preview(sample_notice(store).text, None, None, "fr")
     assert shown.src and shown.direction == "ltr"
 
 
 def test_invalid_yaml_lists_problems_with_lines_and_saves_nothing(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     broken = draft.text.replace("id: brewline-rewards", "id: [brewline", 1)
     checked = editor.check_text(broken)
     assert checked.notice is None and checked.problems
@@ -60,19 +56,19 @@ def test_invalid_yaml_lists_problems_with_lines_and_saves_nothing(store):
 
 
 def test_invalid_field_names_the_field_and_line(store):
-    text = _sample(store).text.replace("default_locale: en", "default_locale: 42", 1)
+    text = sample_notice(store).text.replace("default_locale: en", "default_locale: 42", 1)
     [problem] = editor.check_text(text).problems
     assert problem["path"] == "default_locale" and problem["line"] == 11
 
 
 def test_valid_text_lists_findings(store):
-    checked = editor.check_text(_sample(store).text)
+    checked = editor.check_text(sample_notice(store).text)
     assert checked.problems == [] and checked.locales == ["en", "ar"]
     assert {"severity", "path", "message", "reference"} <= set(checked.findings[0])
 
 
 def test_save_makes_a_new_version(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     edited = draft.text.replace("Brewline Rewards privacy notice", "Brewline privacy", 1)
     result = editor.save(store, {"id": draft.id, "version": 1}, edited, "Shorter title")
     assert result.ok and result.current == {"id": draft.id, "version": 2}
@@ -80,7 +76,7 @@ def test_save_makes_a_new_version(store):
 
 
 def test_conflict_keeps_the_text_and_offers_a_copy(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     theirs = draft.text.replace("Brewline Rewards privacy notice", "Theirs", 1)
     store.save(draft.id, theirs, expected_version=1, author="someone")
     mine = draft.text.replace("Brewline Rewards privacy notice", "Mine", 1)
@@ -95,7 +91,7 @@ def test_conflict_keeps_the_text_and_offers_a_copy(store):
 
 
 def test_restore_brings_back_an_old_text(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     edited = draft.text.replace("Brewline Rewards privacy notice", "Edited", 1)
     store.save(draft.id, edited, expected_version=1, author="a")
     result = editor.restore(store, {"id": draft.id, "version": 2}, 1)
@@ -110,7 +106,7 @@ def test_new_from_templates(store):
 
 
 def test_script_in_a_title_is_escaped_never_markup(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     evil = '<script>alert(1)</script><img src=x onerror=alert(2)> & "q"'
     text = draft.text.replace("en: Brewline Rewards privacy notice", f"en: '{evil}'", 1)
     shown = preview.preview(text, "at-a-glance", "light", "en")
@@ -129,7 +125,7 @@ def test_script_in_a_title_is_escaped_never_markup(store):
 
 
 def test_download_png_svg_pdf(store):
-    text = _sample(store).text
+    text = sample_notice(store).text
     for fmt, magic in (("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<svg"), ("pdf", b"%PDF")):
         result = preview.download(text, "at-a-glance", "light", "en", "original", fmt)
         data = base64.b64decode(result.file["content"])

@@ -10,6 +10,7 @@ import json
 
 import app_testkit
 import pytest
+from app_testkit import by_id, sample_text, walk
 from PIL import Image
 
 from notice_builder.app import charts_panel, export_panel, ids
@@ -26,32 +27,15 @@ from notice_builder.charts import (
     chart_names,
 )
 from notice_builder.io import loads_notice
+from tests.english_left import english_left, plain, words
 
 store = app_testkit.store
 app = app_testkit.app
 
 
-def _text(store) -> str:
-    return store.get(store.list()[0].id).text
-
-
 def _bytes(file: dict) -> bytes:
     assert file["base64"]
     return base64.b64decode(file["content"])
-
-
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    if children is None:
-        return
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)
-
-
-def _by_id(tree) -> dict:
-    return {c.id: c for c in _walk(tree) if isinstance(getattr(c, "id", None), str)}
 
 
 # --- what the figure plots, read back next to what the spec says ---------------------------
@@ -97,7 +81,7 @@ def _figure_numbers(fig, spec) -> list:
 @pytest.mark.parametrize("name", chart_names())
 def test_every_chart_figure_plots_its_specs_numbers(store, name):
     charts.clear_cache()
-    text = _text(store)
+    text = sample_text(store)
     view = charts.chart_view(text, name, "light", "en")
     assert view.figure is not None and not view.message
     spec = build_chart(name, loads_notice(text), "en")
@@ -108,7 +92,7 @@ def test_every_chart_figure_plots_its_specs_numbers(store, name):
 
 
 def test_the_sample_fills_every_chart(store):
-    notice = loads_notice(_text(store))
+    notice = loads_notice(sample_text(store))
     for name in chart_names():
         spec = build_chart(name, notice, "en")
         assert not getattr(spec, "is_empty", False) and spec.empty_message is None, name
@@ -116,42 +100,46 @@ def test_the_sample_fills_every_chart(store):
 
 def test_flow_chart_is_a_sankey_in_the_preview_theme_and_language(store):
     charts.clear_cache()
-    light = charts.chart_view(_text(store), "flow", "light", "en")
-    dark = charts.chart_view(_text(store), "sankey", "dark", "ar")  # an alias works too
+    light = charts.chart_view(sample_text(store), "flow", "light", "en")
+    dark = charts.chart_view(sample_text(store), "sankey", "dark", "ar")  # an alias works too
     assert [t.type for t in light.figure.data] == ["sankey"]
     assert light.direction == "ltr" and dark.direction == "rtl"
-    assert dark.title == build_chart("flow", loads_notice(_text(store)), "ar").title
+    assert dark.title == build_chart("flow", loads_notice(sample_text(store)), "ar").title
     backgrounds = {v.figure.layout.template.layout.paper_bgcolor for v in (light, dark)}
     assert len(backgrounds) == 2  # each in its theme's surface
 
 
 def test_brand_colours_reach_the_figure(store):
     charts.clear_cache()
-    plain = charts.chart_view(_text(store), "sources", "light", "en")
-    branded = charts.chart_view(_text(store), "sources", "light", "en", {"primary": "#8a1538"})
+    plain = charts.chart_view(sample_text(store), "sources", "light", "en")
+    branded = charts.chart_view(
+        sample_text(store), "sources", "light", "en", {"primary": "#8a1538"}
+    )
     assert json.dumps(branded.figure.to_plotly_json(), default=str) != json.dumps(
         plain.figure.to_plotly_json(), default=str
     )
     # A brand colour that is not a colour draws with the theme's own.
-    odd = charts.chart_view(_text(store), "sources", "light", "en", {"primary": "not a colour"})
+    odd = charts.chart_view(
+        sample_text(store), "sources", "light", "en", {"primary": "not a colour"}
+    )
     assert odd.figure is not None
 
 
 def test_unknown_language_falls_back_to_the_notices_default(store):
-    view = charts.chart_view(_text(store), "flow", "light", "fr")
+    view = charts.chart_view(sample_text(store), "flow", "light", "fr")
     assert view.figure is not None and view.direction == "ltr"
 
 
 def test_bad_text_gives_no_figure_and_says_why(store):
     charts.clear_cache()
-    bad = _text(store).replace("id: brewline-rewards", "id: [brewline", 1)
+    bad = sample_text(store).replace("id: brewline-rewards", "id: [brewline", 1)
     view = charts.chart_view(bad, "flow", "light", "en")
     assert view.figure is None
     assert "problem" in view.message and "last valid version" in view.message
 
 
 def test_unknown_chart_lists_the_known_ones(store):
-    view = charts.chart_view(_text(store), "pie", "light", "en")
+    view = charts.chart_view(sample_text(store), "pie", "light", "en")
     assert view.figure is None and "unknown chart 'pie'" in view.message
     assert "flow" in view.message and "sankey = flow" in view.message
 
@@ -161,7 +149,7 @@ def test_figures_are_cached_until_the_picture_changes(store, monkeypatch):
     built = []
     real = charts.to_plotly
     monkeypatch.setattr(charts, "to_plotly", lambda *a, **k: built.append(a) or real(*a, **k))
-    text = _text(store)
+    text = sample_text(store)
     first = charts.chart_view(text, "flow", "light", "en")
     assert charts.chart_view(text, "flow", "light", "en") is first and len(built) == 1
     charts.chart_view(text, "matrix", "light", "en")
@@ -185,7 +173,7 @@ def test_chart_options_name_every_registered_chart_readably():
 
 
 def test_chart_png_download_is_a_png_of_the_preset(store):
-    result = charts.chart_download(_text(store), "flow", "light", "en", "png", "social")
+    result = charts.chart_download(sample_text(store), "flow", "light", "en", "png", "social")
     assert result.file is not None, result.message
     assert result.file["filename"] == "brewline-rewards-flow-en.png"
     assert result.file["type"] == "image/png"
@@ -196,7 +184,7 @@ def test_chart_png_download_is_a_png_of_the_preset(store):
 
 
 def test_chart_svg_download_is_svg_in_arabic(store):
-    result = charts.chart_download(_text(store), "matrix", "dark", "ar", "svg", None)
+    result = charts.chart_download(sample_text(store), "matrix", "dark", "ar", "svg", None)
     assert result.file is not None, result.message
     svg = _bytes(result.file).decode("utf-8")
     assert svg.lstrip().startswith(("<?xml", "<svg")) and "</svg>" in svg
@@ -205,7 +193,9 @@ def test_chart_svg_download_is_svg_in_arabic(store):
 
 def test_chart_pdf_download_with_the_brand(store):
     brand = {"primary": "#8a1538", "accent": "#006d77"}
-    result = charts.chart_download(_text(store), "sources", "light", "en", "pdf", "slide", brand)
+    result = charts.chart_download(
+        sample_text(store), "sources", "light", "en", "pdf", "slide", brand
+    )
     assert result.file is not None and _bytes(result.file).startswith(b"%PDF-")
 
 
@@ -219,7 +209,7 @@ def test_chart_pdf_download_with_the_brand(store):
     ],
 )
 def test_chart_download_refuses_bad_input_by_name(store, text_change, chart, fmt, preset, expected):
-    text = _text(store)
+    text = sample_text(store)
     if text_change:
         text = text.replace(*text_change, 1)
     result = charts.chart_download(text, chart, "light", "en", fmt, preset)
@@ -230,7 +220,7 @@ def test_chart_download_refuses_bad_input_by_name(store, text_change, chart, fmt
 
 
 def test_dpv_download_is_json_ld_with_its_context(store):
-    result = export.make_dpv_file(_text(store))
+    result = export.make_dpv_file(sample_text(store))
     assert result.kind == "saved" and result.file is not None
     assert result.file["filename"] == "brewline-rewards.jsonld"
     assert result.file["type"] == "application/ld+json"
@@ -250,7 +240,7 @@ def test_dpv_download_of_a_bad_text_is_refused(store):
 
 
 def test_chart_part_is_in_the_preview_closed_with_every_chart(store):
-    found = _by_id(build_layout(store))
+    found = by_id(build_layout(store))
     for name in ("CHARTS", "CHART_PICK", "CHART_GRAPH", "CHART_TEXT", "CHART_DOWNLOAD_BUTTON"):
         assert getattr(ids, name) in found, name
     assert found[ids.CHARTS].value is None  # closed: nothing is built until it is opened
@@ -267,12 +257,12 @@ def test_chart_part_is_in_the_preview_closed_with_every_chart(store):
 
 def test_dpv_offer_sits_beside_the_snippet():
     result = export_panel.email_result()
-    order = [c.id for c in _walk(result) if isinstance(getattr(c, "id", None), str)]
+    order = [c.id for c in walk(result) if isinstance(getattr(c, "id", None), str)]
     assert order.index(ids.EMAIL_HTML) < order.index(ids.DPV_DOWNLOAD_BUTTON)
     assert order.index(ids.DPV_DOWNLOAD_BUTTON) < order.index(ids.EMAIL_ALT)
     words = " ".join(
         c.children
-        for c in _walk(export_panel.dpv_offer())
+        for c in walk(export_panel.dpv_offer())
         if isinstance(getattr(c, "children", None), str)
     )
     assert "Machine-readable notice (DPV JSON-LD)" in words and "Art. 12(7)" in words
@@ -298,7 +288,7 @@ def test_chart_callback_waits_for_the_preview_and_only_runs_open(app):
 
 
 def test_chart_callback_builds_nothing_while_closed_and_the_chart_once_open(app, store):
-    states = {ids.EDITOR: _text(store), ids.THEME: "light", ids.LOCALE: "en", ids.BRAND: {}}
+    states = {ids.EDITOR: sample_text(store), ids.THEME: "light", ids.LOCALE: "en", ids.BRAND: {}}
     closed = {ids.CHARTS: None, ids.CHART_PICK: "flow"}
     assert (
         app_testkit.post(app, app_testkit.request(app, ids.CHART_GRAPH, closed, states)).status_code
@@ -322,7 +312,7 @@ def test_chart_callback_builds_nothing_while_closed_and_the_chart_once_open(app,
 
 def test_dpv_button_downloads_the_file(app, store):
     body = app_testkit.request(
-        app, ids.DPV_DOWNLOAD, {ids.DPV_DOWNLOAD_BUTTON: 1}, {ids.EDITOR: _text(store)}
+        app, ids.DPV_DOWNLOAD, {ids.DPV_DOWNLOAD_BUTTON: 1}, {ids.EDITOR: sample_text(store)}
     )
     answer = json.loads(app_testkit.post(app, body).data)["response"]
     file = answer[ids.DPV_DOWNLOAD]["data"]
@@ -334,8 +324,6 @@ def test_dpv_button_downloads_the_file(app, store):
 
 
 def test_chart_part_speaks_arabic(store):
-    from test_app_export import _plain, english_words
-
     from notice_builder.app import language
 
     text = store.get(store.list()[0].id).text
@@ -352,11 +340,12 @@ def test_chart_part_speaks_arabic(store):
     )
     said = [*labels.values(), stale.message, refused.message, wrong.message, done.message]
     assert stale.message == "في النص مشكلة واحدة: يعرض الرسم البياني آخر إصدار سليم."
-    assert _plain(wrong.message) == (
+    assert plain(wrong.message) == (
         "تعذّر تصدير الرسم البياني: صيغة غير معروفة: gif (المتاح: svg، png، pdf)"
     )
     assert done.file and done.message.startswith("صُدِّر")
-    assert english_words(" ".join(said), part) == []
+    # The export sizes name the "US Letter" paper size.
+    assert english_left("\n".join([*said, words(part)]), {"Letter"}, sentences=False) == []
     # English stays as it was.
     assert charts.chart_label("flow") == "Data flow (Sankey)"
     assert charts.chart_view("id: [", "flow", "light", "en").message == (

@@ -8,6 +8,7 @@ import re
 import app_testkit
 import pytest
 import sqlalchemy as sa
+from app_testkit import sample_notice
 
 from notice_builder.app import ids
 from notice_builder.app.callbacks import drafts, editor
@@ -18,11 +19,6 @@ app = app_testkit.app
 
 TAB = "0123456789abcdef0123456789abcdef"
 OTHER = "fedcba9876543210fedcba9876543210"
-
-
-def _sample(store):
-    [info] = store.list()
-    return store.get(info.id)
 
 
 def _edited(draft, note: str = "edited") -> str:
@@ -43,7 +39,7 @@ def _current(draft, version: int | None = None) -> dict:
 
 
 def test_an_edit_is_kept_as_this_browsers_draft(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     done = drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     assert done.kind == "kept" and done.wrote
     assert re.search(
@@ -56,7 +52,7 @@ def test_an_edit_is_kept_as_this_browsers_draft(store):
 
 
 def test_the_text_a_notice_opened_with_is_not_kept_and_leaves_an_older_draft(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     store.drafts.save(sample.id, TAB, _edited(sample), base_version=1)
     done = drafts.autosave(store, _sent(sample, sample.text, edited=False), TAB)
     assert done.kind == "skipped"
@@ -64,7 +60,7 @@ def test_the_text_a_notice_opened_with_is_not_kept_and_leaves_an_older_draft(sto
 
 
 def test_undoing_every_edit_removes_the_draft(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     done = drafts.autosave(store, _sent(sample, sample.text), TAB)
     assert done.kind == "cleared"
@@ -89,7 +85,7 @@ def test_forged_autosave_requests_write_nothing(store, sent, client):
 
 
 def test_an_autosave_the_store_refuses_says_so_and_keeps_the_old_draft(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     done = drafts.autosave(store, _sent(sample, "#" * (MAX_TEXT_BYTES + 1)), TAB)
     assert done.kind == "error" and "could not be kept" in done.message
@@ -101,7 +97,7 @@ def test_an_autosave_the_store_refuses_says_so_and_keeps_the_old_draft(store):
 
 
 def test_an_offer_appears_for_this_browsers_draft_only(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     assert drafts.offer(store, _current(sample), TAB, sample.text) is None
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     found = drafts.offer(store, _current(sample), TAB, sample.text)
@@ -113,7 +109,7 @@ def test_an_offer_appears_for_this_browsers_draft_only(store):
 
 
 def test_the_offer_says_when_the_notice_moved_on(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample, "mine")), TAB)
     store.save(sample.id, _edited(sample, "theirs"), expected_version=1, author="bob")
     found = drafts.offer(store, _current(sample, 2), TAB, _edited(sample, "theirs"))
@@ -122,7 +118,7 @@ def test_the_offer_says_when_the_notice_moved_on(store):
 
 
 def test_no_offer_when_the_draft_was_saved_meanwhile(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     store.save(sample.id, _edited(sample), expected_version=1, author="other tab")
     assert drafts.offer(store, _current(sample, 2), TAB, "") is None
@@ -137,7 +133,7 @@ def test_no_offer_without_a_sensible_notice(store, current):
 
 
 def test_restore_puts_the_draft_in_the_editor_and_saves_nothing(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     result = drafts.restore(store, _current(sample), TAB)
     assert result.ok and result.text == _edited(sample)
@@ -151,7 +147,7 @@ def test_restore_puts_the_draft_in_the_editor_and_saves_nothing(store):
 
 
 def test_restore_after_the_notice_moved_on_meets_the_conflict_then_saves_a_copy(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample, "mine")), TAB)
     store.save(sample.id, _edited(sample, "theirs"), expected_version=1, author="bob")
 
@@ -171,7 +167,7 @@ def test_restore_after_the_notice_moved_on_meets_the_conflict_then_saves_a_copy(
 
 
 def test_restore_or_discard_without_a_draft_says_so(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     result = drafts.restore(store, _current(sample), TAB)
     assert result.kind == "error" and "no draft to restore" in result.message
     assert drafts.restore(store, None, TAB).kind == "error"
@@ -179,7 +175,7 @@ def test_restore_or_discard_without_a_draft_says_so(store):
 
 
 def test_discard_removes_the_draft_and_keeps_the_versions(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     result = drafts.discard(store, _current(sample), TAB)
     assert result.ok and "discarded" in result.message
@@ -204,7 +200,7 @@ def failing_version_insert(store):
 
 
 def test_a_failed_save_keeps_the_last_version_and_the_draft(store, failing_version_insert):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     result = editor.save(store, _current(sample), _edited(sample), "will fail")
     drafts.after_save(store, result, _current(sample), TAB)
@@ -239,7 +235,7 @@ def _save_request(app, text: str, current: dict, client: str) -> dict:
 def test_the_save_callback_reports_a_failed_save_and_leaves_the_editor_alone(
     app, store, failing_version_insert
 ):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     body = _save_request(app, _edited(sample), _current(sample), TAB)
     reply = app.server.test_client().post(
@@ -256,7 +252,7 @@ def test_the_save_callback_reports_a_failed_save_and_leaves_the_editor_alone(
 
 
 def test_the_save_callback_clears_the_draft_once_saved(app, store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     body = _save_request(app, _edited(sample), _current(sample), TAB)
     reply = app.server.test_client().post(
@@ -275,7 +271,7 @@ def _second(store):
 
 
 def test_a_draft_of_another_notice_is_offered_and_restoring_opens_it(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     other = _second(store)  # a reload opens this one: the most recently saved
     found = drafts.offer(store, _current(other), TAB, other.text)
@@ -290,7 +286,7 @@ def test_a_draft_of_another_notice_is_offered_and_restoring_opens_it(store):
 
 
 def test_the_open_notices_own_draft_comes_first(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     other = _second(store)
     drafts.autosave(store, _sent(other, _edited(other)), TAB)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)  # the most recent
@@ -299,7 +295,7 @@ def test_the_open_notices_own_draft_comes_first(store):
 
 
 def test_a_draft_of_an_archived_notice_is_not_offered_elsewhere(store):
-    sample = _sample(store)
+    sample = sample_notice(store)
     drafts.autosave(store, _sent(sample, _edited(sample)), TAB)
     other = _second(store)
     store.archive(sample.id)

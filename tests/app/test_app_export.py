@@ -7,70 +7,32 @@ import base64
 import io
 import json
 import logging
-import re
 import zipfile
 
 import app_testkit
 import pytest
+from app_testkit import by_id, sample_text, walk
 from PIL import Image
 
 from notice_builder.app import export_panel, gallery, ids
 from notice_builder.app.callbacks import export, preview
 from notice_builder.layout import layout_names
+from tests.english_left import english_left, plain, words
 
 store = app_testkit.store
 app = app_testkit.app
 
 
-def _text(store) -> str:
-    return store.get(store.list()[0].id).text
-
-
-# Latin words an Arabic interface may show: format and file-type names, standards, a paper size,
-# a signal's proper name, a language's own name. Anything else of 3+ Latin letters is English
-# left behind. Ids ("email-banner"), file names and colours are taken out before looking.
-ALLOWED_LATIN = {
-    "PNG", "SVG", "PDF", "JPEG", "ZIP", "HTML", "JSON", "YAML", "CSV", "DPV", "GDPR", "CCPA",
-    "SHA", "https", "rrggbb", "rgb", "Letter", "Global", "Privacy", "Control", "English",
-}  # fmt: skip
-_NOT_WORDS = re.compile(
-    r"#[0-9a-fA-F]{3,6}\b"  # colours
-    r"|https://\S+"  # example addresses
-    r"|[\w.-]+\.(?:png|svg|pdf|zip|json|jsonld|yaml|html|txt)\b"  # file names
-    r"|\b[a-z0-9]+(?:-[a-z0-9]+)+\b"  # ids: layouts, presets, notices
-    # A filled-in value (an id, a number, a list of ids), isolated in its own direction; a
-    # sentence is never one (it has spaces), so English left behind is still found.
-    r"|\u2068[^\s\u2068\u2069]+(?:، [^\s\u2068\u2069]+)*\u2069"
-)
-_SHOWN_PROPS = ("children", "label", "description", "placeholder", "title", "alt", "aria-label")
-
-
-def _shown(component) -> list[str]:
-    """Every string a component tree shows a person: text, labels, hints, option names."""
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, list | tuple):
-        return [t for c in component for t in _shown(c)]
-    if not hasattr(component, "to_plotly_json"):
-        return []
-    props = component.to_plotly_json()["props"]
-    found = [t for key in _SHOWN_PROPS if key in props for t in _shown(props[key])]
-    for option in props.get("data") or [] if isinstance(props.get("data"), list) else []:
-        if isinstance(option, dict) and isinstance(option.get("label"), str):
-            found.append(option["label"])
-    return found
+# Latin words the preview column's Arabic may show besides the names every part keeps: a paper
+# size, a signal's proper name, a language's own name, the colour hint and example addresses.
+ALLOWED_LATIN = {"https", "rrggbb", "rgb", "Letter", "Global", "Privacy", "Control", "English"}
 
 
 def english_words(text: str, *components) -> list[str]:
-    """The English words left in `text` and in what `components` show, if any."""
-    shown = " ".join([text, *(t for c in components for t in _shown(c))])
-    words = re.findall(r"[A-Za-z]{3,}", _NOT_WORDS.sub(" ", shown))
-    return sorted({w for w in words if w not in ALLOWED_LATIN})
-
-
-def _plain(text: str) -> str:
-    """`text` without its direction isolates (to compare the words)."""
-    return text.replace("\u2068", "").replace("\u2069", "")
+    """The English words left in `text` and in what `components` show; a sentence passed along
+    as an isolated value is still read."""
+    shown = "\n".join([text, *map(words, components)])
+    return english_left(shown, ALLOWED_LATIN, sentences=False)
 
 
 def test_the_english_word_finder_finds_english():
@@ -114,7 +76,7 @@ def test_png_preview_has_the_pixels_the_page_needs(view, pixels):
 def test_png_preview_is_sharp_for_the_box_and_says_what_it_shows(store, monkeypatch):
     monkeypatch.setattr(preview, "PREVIEW_FORMAT", "png")
     shown = preview.preview(
-        _text(store), "at-a-glance", "light", "en", view={"width": 500, "dpr": 2}
+        sample_text(store), "at-a-glance", "light", "en", view={"width": 500, "dpr": 2}
     )
     image = _png(shown.src)
     assert image.width == 1000 and shown.width == 1200
@@ -126,7 +88,7 @@ def test_png_preview_is_sharp_for_the_box_and_says_what_it_shows(store, monkeypa
 
 def test_preview_describes_the_picture_as_text(store):
     evil = "<script>window.__pwned=1</script>"
-    text = _text(store).replace("en: Brewline Rewards privacy notice", f"en: '{evil}'", 1)
+    text = sample_text(store).replace("en: Brewline Rewards privacy notice", f"en: '{evil}'", 1)
     shown = preview.preview(text, "at-a-glance", "light", "en")
     assert evil in shown.description  # plain text, shown as a component's children
     assert shown.width == 1200
@@ -135,7 +97,7 @@ def test_preview_describes_the_picture_as_text(store):
 def test_unknown_preview_format_is_refused(store, monkeypatch):
     monkeypatch.setattr(preview, "PREVIEW_FORMAT", "gif")
     with pytest.raises(ValueError, match="known: svg, png"):
-        preview.preview(_text(store), "at-a-glance", "light", "en")
+        preview.preview(sample_text(store), "at-a-glance", "light", "en")
 
 
 # --- gallery ------------------------------------------------------------------------------
@@ -143,7 +105,7 @@ def test_unknown_preview_format_is_refused(store, monkeypatch):
 
 def test_gallery_has_every_layout_with_a_picture(store):
     gallery.clear_cache()
-    thumbs = gallery.thumbnails(_text(store), "light", "en")
+    thumbs = gallery.thumbnails(sample_text(store), "light", "en")
     assert [t.layout for t in thumbs] == layout_names()
     for thumb in thumbs:
         image = _png(thumb.src)
@@ -152,7 +114,7 @@ def test_gallery_has_every_layout_with_a_picture(store):
 
 def test_gallery_thumbnails_are_cached_until_the_picture_changes(store, monkeypatch):
     gallery.clear_cache()
-    text = _text(store)
+    text = sample_text(store)
     drawn = []
     real = gallery._draw
     monkeypatch.setattr(gallery, "_draw", lambda *a: drawn.append(a[1]) or real(*a))
@@ -174,7 +136,7 @@ def test_gallery_of_an_invalid_text_is_none(store):
 
 
 def test_gallery_buttons_name_their_layout_and_mark_the_chosen(store):
-    thumbs = gallery.thumbnails(_text(store), "light", "en")
+    thumbs = gallery.thumbnails(sample_text(store), "light", "en")
     buttons = export_panel.gallery_grid(thumbs, "data-flow")
     assert len(buttons) == len(layout_names())
     for button, thumb in zip(buttons, thumbs, strict=True):
@@ -189,7 +151,7 @@ def test_gallery_buttons_name_their_layout_and_mark_the_chosen(store):
 
 
 def test_email_kit_snippet_alt_text_and_zip(store):
-    result = export.make_email_kit(_text(store), "email-banner", "light", "en")
+    result = export.make_email_kit(sample_text(store), "email-banner", "light", "en")
     assert result.kind == "saved", result.message
     assert "<table" in result.html and "<svg" not in result.html.lower()
     assert f'alt="{result.alt}"' in result.html.replace("&#x27;", "'")
@@ -205,7 +167,7 @@ def test_email_kit_snippet_alt_text_and_zip(store):
 
 def test_email_kit_in_arabic_and_with_a_hosted_image(store):
     url = "https://cdn.example.com/notice.png"
-    result = export.make_email_kit(_text(store), None, None, "ar", image_url=url)
+    result = export.make_email_kit(sample_text(store), None, None, "ar", image_url=url)
     assert result.kind == "saved" and f'src="{url}"' in result.html
     assert 'dir="rtl"' in result.html
 
@@ -219,7 +181,7 @@ def test_email_kit_in_arabic_and_with_a_hosted_image(store):
     ],
 )
 def test_email_kit_refuses_bad_input_with_a_reason(store, text_change, url, expected):
-    text = _text(store)
+    text = sample_text(store)
     if text_change:
         text = text.replace(*text_change, 1)
     result = export.make_email_kit(text, "email-banner", "light", "en", image_url=url)
@@ -232,7 +194,7 @@ def test_email_kit_failure_shows_a_reference_and_logs(store, monkeypatch, caplog
 
     monkeypatch.setattr(export, "email_kit", broken)
     with caplog.at_level(logging.ERROR, logger="notice_builder.app"):
-        result = export.make_email_kit(_text(store), "email-banner", "light", "en")
+        result = export.make_email_kit(sample_text(store), "email-banner", "light", "en")
     assert result.kind == "error" and result.file is None
     assert "ref " in result.message and "disk on fire" not in result.message
     ref = result.message.split("ref ")[1][:8]
@@ -245,7 +207,7 @@ def test_email_kit_failure_shows_a_reference_and_logs(store, monkeypatch, caplog
 def test_bundle_zip_manifest_lists_every_file_and_progress_is_reported(store):
     steps = []
     result = export.make_bundle_file(
-        _text(store),
+        sample_text(store),
         ["at-a-glance", "email-banner"],
         ["en", "ar"],
         ["svg", "png"],
@@ -280,14 +242,14 @@ def test_bundle_zip_manifest_lists_every_file_and_progress_is_reported(store):
     ],
 )
 def test_bundle_bad_choices_are_named(store, layouts, locales, formats, expected):
-    result = export.make_bundle_file(_text(store), layouts, locales, formats, "light", None)
+    result = export.make_bundle_file(sample_text(store), layouts, locales, formats, "light", None)
     assert result.kind == "error" and result.file is None
     assert expected in result.message
 
 
 def test_bundle_of_too_many_files_is_refused_with_the_limit(store, monkeypatch):
     monkeypatch.setattr(export, "MAX_BUNDLE_FILES", 5)
-    result = export.make_bundle_file(_text(store), None, None, None, "light", None)
+    result = export.make_bundle_file(sample_text(store), None, None, None, "light", None)
     assert result.kind == "error" and "the limit is 5" in result.message
 
 
@@ -297,7 +259,7 @@ def test_bundle_failure_shows_a_reference_and_hands_over_nothing(store, monkeypa
 
     monkeypatch.setattr(export, "make_bundle", broken)
     with caplog.at_level(logging.ERROR, logger="notice_builder.app"):
-        result = export.make_bundle_file(_text(store), None, ["en"], ["png"], "light", None)
+        result = export.make_bundle_file(sample_text(store), None, ["en"], ["png"], "light", None)
     assert result.kind == "error" and result.file is None
     assert "(ref " in result.message and "nothing was downloaded" in result.message
     assert any(r.exc_info for r in caplog.records)
@@ -326,23 +288,13 @@ def test_bundle_callback_runs_in_the_background_with_progress_and_cancel(app):
     assert running["running"][ids.BUNDLE_PROGRESS_BOX + ".style"] == {"display": "block"}
 
 
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    if children is None:
-        return
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)
-
-
 def test_the_page_has_the_gallery_email_kit_and_bundle(store):
     from notice_builder.app.layout import build_layout
     from notice_builder.export import format_names
 
-    found = {c.id: c for c in _walk(build_layout(store)) if isinstance(getattr(c, "id", None), str)}
+    found = by_id(build_layout(store))
     assert found[ids.GALLERY].value is None  # closed: no thumbnail is drawn until it is opened
-    assert not any(isinstance(getattr(c, "id", None), dict) for c in _walk(found[ids.GALLERY_GRID]))
+    assert not any(isinstance(getattr(c, "id", None), dict) for c in walk(found[ids.GALLERY_GRID]))
     assert found[ids.EMAIL_COPY].target_id == ids.EMAIL_HTML
     assert found[ids.EMAIL_RESULT].style == {"display": "none"}  # until a kit is made
     for name in (ids.EMAIL_LAYOUT, ids.EMAIL_IMAGE_URL, ids.BUNDLE_LAYOUTS, ids.BUNDLE_LOCALES):
@@ -357,9 +309,9 @@ def test_the_page_has_the_gallery_email_kit_and_bundle(store):
 
 def test_preview_gives_the_language_pickers_choices(store):
     # The picker follows the text from the preview, so the preview never waits for the checks.
-    shown = preview.preview(_text(store), "at-a-glance", "light", "fr")
+    shown = preview.preview(sample_text(store), "at-a-glance", "light", "fr")
     assert shown.locales == ["en", "ar"] and shown.locale == "en"
-    assert preview.preview(_text(store), None, None, "ar").locale == "ar"
+    assert preview.preview(sample_text(store), None, None, "ar").locale == "ar"
     assert preview.preview("id: [", None, None, "en").locales == []
 
 
@@ -371,7 +323,7 @@ def test_preview_column_speaks_arabic(store):
     from notice_builder.app.layout import build_layout
     from notice_builder.i18n import FSI
 
-    text = _text(store)
+    text = sample_text(store)
     gallery.clear_cache()
     with language.using("ar"):
         page = build_layout(store)
@@ -390,7 +342,7 @@ def test_preview_column_speaks_arabic(store):
             ).message,
         ]
         progress = [export.progress_text(0, 4), export.progress_text(3, 4)]
-    found = {c.id: c for c in _walk(page) if isinstance(getattr(c, "id", None), str)}
+    found = by_id(page)
     preview_column = [found[i] for i in (ids.LAYOUT, ids.THEME, ids.LOCALE, ids.FORMAT, ids.PRESET)]
     layouts = {o["value"]: o["label"] for o in found[ids.LAYOUT].data}
     assert layouts["at-a-glance"] == "لمحة سريعة" and found[ids.LAYOUT].value == "at-a-glance"
@@ -403,19 +355,19 @@ def test_preview_column_speaks_arabic(store):
     ]
     assert thumbs[0].label == "لمحة سريعة" and thumbs[0].description.startswith("ملخّص الإشعار")
     assert kit.kind == "saved" and kit.message.startswith("حزمة البريد جاهزة")
-    assert _plain(bad_kit.message).startswith("تعذّر إعداد حزمة البريد: يجب أن يكون رابط الصورة")
+    assert plain(bad_kit.message).startswith("تعذّر إعداد حزمة البريد: يجب أن يكون رابط الصورة")
     # A limit from the export library, said in Arabic with its numbers kept in their order.
-    assert _plain(too_tall.message).startswith("تعذّر إعداد حزمة البريد: ستصغُر صورة التخطيط")
+    assert plain(too_tall.message).startswith("تعذّر إعداد حزمة البريد: ستصغُر صورة التخطيط")
     assert f"{FSI}50%\u2069" in too_tall.message and f"{FSI}60%\u2069" in too_tall.message
     assert dpv_file.message == f"نُزِّل الملف {FSI}brewline-rewards.jsonld\u2069."
     assert refusals[0] == "أصلح مشكلات النص قبل إعداد الحزمة."
     assert refusals[1] == "اختر تخطيطًا واحدًا على الأقل للحزمة."
-    assert _plain(refusals[2]).startswith("تعذّر إعداد الحزمة: لا تخطيط بهذا الاسم: 'nope'")
+    assert plain(refusals[2]).startswith("تعذّر إعداد الحزمة: لا تخطيط بهذا الاسم: 'nope'")
     assert "ستصغُر صورة التخطيط" in refusals[3]
     assert progress == ["جارٍ رسم 4 صور…", f"اكتمل رسم {FSI}3\u2069 من أصل 4"]
     said = [kit.message, bad_kit.message, too_tall.message, dpv_file.message, *refusals, *progress]
     sections = [found[ids.GALLERY], grid, found[ids.EMAIL_RESULT], *preview_column]
-    sections += [c for c in _walk(page) if getattr(c, "className", None) in ("email-kit", "bundle")]
+    sections += [c for c in walk(page) if getattr(c, "className", None) in ("email-kit", "bundle")]
     assert english_words(" ".join(said), *sections) == []
     # English readers keep the names they had.
     assert names.layout_label("at-a-glance") == "At a glance"
@@ -438,7 +390,7 @@ def test_export_library_errors_keep_their_english_and_say_it_in_arabic(store):
     from notice_builder.export import export as export_picture
     from notice_builder.io import loads_notice
 
-    notice = loads_notice(_text(store))
+    notice = loads_notice(sample_text(store))
     with pytest.raises(ExportError) as caught:
         export_picture(notice, layout="privacy-report", preset="email")
     error = caught.value
@@ -449,7 +401,7 @@ def test_export_library_errors_keep_their_english_and_say_it_in_arabic(store):
     )
     assert error.key == "export.too_small" and error.params["least"] == "60%"
     assert error.text("en") == str(error) and error.as_dict()["message"] == str(error)
-    assert _plain(error.text("ar")).startswith(
+    assert plain(error.text("ar")).startswith(
         "ستصغُر صورة التخطيط privacy-report \u200f(1200 × 1128 بكسل) إلى 50% لتلائم المقاس «email» "
         "(بعرض 600 بكسل)"
     )

@@ -8,19 +8,16 @@ import re
 
 import app_testkit
 import pytest
+from app_testkit import sample_notice, walk
 
 from notice_builder.app import ids, language, views
 from notice_builder.app.callbacks import editor, flows
 from notice_builder.app.factory import MAX_CONTENT_LENGTH
 from notice_builder.app.layout import build_layout
+from tests.english_left import english_left, texts
 
 store = app_testkit.store
 app = app_testkit.app
-
-
-def _sample(store):
-    [info] = store.list()
-    return store.get(info.id)
 
 
 def _upload(data: bytes, mime: str = "application/x-yaml") -> str:
@@ -31,7 +28,7 @@ def _upload(data: bytes, mime: str = "application/x-yaml") -> str:
 
 
 def test_a_valid_file_becomes_a_new_open_notice(store):
-    text = _sample(store).text.replace("id: brewline-rewards", "id: imported-one", 1)
+    text = sample_notice(store).text.replace("id: brewline-rewards", "id: imported-one", 1)
     result = flows.import_file(store, _upload(text.encode()), "notice.yaml")
     assert result.ok and result.text == text and result.current["version"] == 1
     assert len(store.list()) == 2
@@ -70,7 +67,7 @@ def test_an_invalid_file_creates_nothing_and_names_the_place(store, content, tmp
 
 
 def test_problems_carry_line_and_column(store):
-    text = _sample(store).text.replace("id: brewline-rewards", "id: [brewline", 1)
+    text = sample_notice(store).text.replace("id: brewline-rewards", "id: [brewline", 1)
     result = flows.import_file(store, _upload(text.encode()), "broken.yaml")
     assert result.kind == "invalid" and "broken.yaml" in result.message
     assert result.problems[0]["line"] and result.problems[0]["column"]
@@ -128,7 +125,7 @@ def test_file_names_are_cleaned(raw, clean):
 
 
 def test_the_recorded_message_uses_the_clean_name(store):
-    text = _sample(store).text.replace("id: brewline-rewards", "id: other", 1)
+    text = sample_notice(store).text.replace("id: brewline-rewards", "id: other", 1)
     result = flows.import_file(store, _upload(text.encode()), "/tmp/x/\u202enotice.yaml")
     [version] = store.versions(result.current["id"])
     assert version.message == "Imported from notice.yaml"
@@ -138,14 +135,14 @@ def test_the_recorded_message_uses_the_clean_name(store):
 
 
 def test_duplicate_opens_a_copy_of_the_head(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     result = flows.duplicate(store, {"id": draft.id, "version": 1})
     assert result.ok and result.current["id"] != draft.id and result.text == draft.text
     assert len(store.list()) == 2
 
 
 def test_archive_hides_refuses_saves_and_unarchive_undoes_it(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     current = {"id": draft.id, "version": 1}
     assert flows.set_archived(store, current, True).ok
     assert store.list() == [] and flows.notice_state(store, current).archived
@@ -184,7 +181,7 @@ def test_the_page_shows_the_new_controls(store):
 
 
 def _edited(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     text = draft.text.replace("Brewline Rewards privacy notice", "Brewline notice", 1)
     text = text.replace("label: Email address", "label: E-mail address", 1)
     saved = editor.save(store, {"id": draft.id, "version": 1}, text, "Retitled")
@@ -243,27 +240,27 @@ def test_compare_shows_both_previews(store):
 
 @pytest.mark.parametrize(("a", "b"), [(None, 1), ("x", 1), (0, 1), (1, 99)])
 def test_compare_with_bad_versions_says_so(store, a, b):
-    draft = _sample(store)
+    draft = sample_notice(store)
     result = flows.compare(store, {"id": draft.id, "version": 1}, a, b)
     assert result.kind == "error" and result.message
 
 
 def test_the_same_version_has_no_changes(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     result = flows.compare(store, {"id": draft.id, "version": 1}, 1, 1, previews=False)
     assert result.groups == [] and "nothing differs" in result.message
 
 
 # --- Arabic --------------------------------------------------------------------------------
 
-# Words that may stay Latin in an Arabic sentence: format names, the notice's own ids and
-# field names (the YAML's), file names and the parser's token names.
-_LATIN = re.compile(r"[A-Za-z]{3,}")
-_ALLOWED = {"YAML", "JSON", "UTF", "base64", "broken", "yaml", "purposes", "title", "foo"}
+# Latin an Arabic sentence here may hold besides the names every part keeps: the notice's own
+# ids and field names (the YAML's), file names and the parser's token names.
+_ALLOWED = {"base64", "broken", "yaml", "purposes", "title", "foo"}
 
 
-def _english_left(text: str, allowed: set[str] = frozenset()) -> list[str]:
-    return [w for w in _LATIN.findall(text) if w not in _ALLOWED | set(allowed)]
+def _english_left(text: str) -> list[str]:
+    """English left in `text`; a sentence passed along as an isolated value is still read."""
+    return english_left(text, _ALLOWED, sentences=False)
 
 
 def test_import_refusals_and_problems_speak_arabic(store):
@@ -289,7 +286,7 @@ def test_import_refusals_and_problems_speak_arabic(store):
 
 
 def test_save_conflict_and_compare_speak_arabic(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     opened = editor.current_of(draft)
     editor.save(store, opened, draft.text + "\n# one\n")
     with language.using("ar"):
@@ -303,7 +300,7 @@ def test_save_conflict_and_compare_speak_arabic(store):
 
 
 def test_changes_between_versions_are_listed_in_arabic(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     notice = store.get(draft.id)
     first = notice.text
     assert "label: {en: Purchases," in first
@@ -328,40 +325,12 @@ def test_the_error_banner_speaks_the_request_language():
     assert factory is not None
 
 
-def _texts(component, skip: frozenset[str] = frozenset()) -> list[str]:
-    """Every string a person reads in `component`: children, labels, placeholders, descriptions,
-    aria-labels and a select's choices; subtrees with an id in `skip` left out."""
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, list | tuple):
-        return [t for c in component for t in _texts(c, skip)]
-    if isinstance(component, dict):  # a select's choice
-        return _texts(component.get("label"), skip)
-    if not hasattr(component, "to_plotly_json") or str(getattr(component, "id", None)) in skip:
-        return []
-    props = component.to_plotly_json()["props"]
-    said = ("children", "label", "placeholder", "description", "title", "aria-label", "data")
-    return [t for name in said if name in props for t in _texts(props[name], skip)]
-
-
-def _panels(component, names: set[str]):
-    if getattr(component, "className", None) in names:
-        yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _panels(child, names)
-
-
-# Latin a person may read in the Arabic notices list and editor: format and product names,
-# units, the time zone, version numbers and the file and template names the history records.
-_PAGE_ALLOWED = {"YAML", "JSON", "CSV", "GDPR", "CCPA", "DPV", "TILT", "Google", "Play", "Apple",
-                 "UTC"}  # fmt: skip
+# File names the history records, taken out before looking.
 _FILE_NAME = re.compile(r"[\w.-]+\.(?:json|yaml|csv)")
 
 
 def test_notices_list_editor_and_history_have_no_english_left_in_arabic(store):
-    draft = _sample(store)
+    draft = sample_notice(store)
     opened = editor.current_of(draft)
     text = draft.text.replace("id: brewline-rewards", "id: other", 1)
     with language.using("ar"):
@@ -379,8 +348,8 @@ def test_notices_list_editor_and_history_have_no_english_left_in_arabic(store):
     with language.using("ar"):
         page = build_layout(store)
         state = flows.notice_state(store, restored.current)
-        history = _texts(views.history_list(store.versions(draft.id), 3))
-        other = _texts(views.history_list(store.versions(created.current["id"]), 1))
+        history = texts(views.history_list(store.versions(draft.id), 3))
+        other = texts(views.history_list(store.versions(created.current["id"]), 1))
     plain = [s.replace("\u2068", "").replace("\u2069", "") for s in history + other]
     assert "إشعار نموذجي" in plain and "تعديل في التطبيق" in plain
     assert "استعادة الإصدار 1" in plain and "محرّر الويب" in plain
@@ -389,19 +358,21 @@ def test_notices_list_editor_and_history_have_no_english_left_in_arabic(store):
     # Nothing English in the notices list and the editor, outside the notices' own titles (the
     # form and the findings are checked with their own parts).
     titles = {info.title for info in store.list()} | {"notice-builder"}  # and the product's name
-    shown = _texts(list(_panels(page, {"panel notices", "panel editor"})),
-                   frozenset({ids.FORM, ids.FINDINGS, ids.IMPORT_SENTENCE}))  # fmt: skip
+    panels = [
+        c for c in walk(page) if getattr(c, "className", None) in ("panel notices", "panel editor")
+    ]
+    shown = texts(panels, {ids.FORM, ids.FINDINGS, ids.IMPORT_SENTENCE})
     shown += history + other + [v["label"] for v in state.versions]
     left = {}
     for line in shown:
         for title in titles:
             line = line.replace(title, "")
         line = _FILE_NAME.sub("", line)
-        if _english_left(line, _PAGE_ALLOWED):
-            left[line] = _english_left(line, _PAGE_ALLOWED)
+        if _english_left(line):
+            left[line] = _english_left(line)
     assert left == {}
     # English is as it was.
-    english = _texts(views.history_list(store.versions(draft.id), 3))
+    english = texts(views.history_list(store.versions(draft.id), 3))
     assert "Restored v1" in english and "Edited in the app" in english and "web editor" in english
 
 

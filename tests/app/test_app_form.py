@@ -8,6 +8,7 @@ import json
 
 import app_testkit
 import pytest
+from app_testkit import by_id, form_id, walk
 from dash import html
 
 from notice_builder.app import ids, views
@@ -34,32 +35,6 @@ SAMPLE = example_path("coffee-shop").read_text(encoding="utf-8")
 ALL_SECTIONS = [key for key, _, _ in SECTIONS]
 
 
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    if children is None:
-        return
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)
-
-
-def _by_id(tree) -> dict:
-    return {
-        json.dumps(c.id, sort_keys=True) if isinstance(c.id, dict) else c.id: c
-        for c in _walk(tree)
-        if getattr(c, "id", None) is not None
-    }
-
-
-def _value(path: str, locale: str = "") -> str:
-    return json.dumps({"type": ids.FORM_VALUE, "path": path, "locale": locale}, sort_keys=True)
-
-
-def _check(path: str) -> str:
-    return json.dumps({"type": ids.FORM_CHECK, "path": path, "locale": ""}, sort_keys=True)
-
-
 def _send(text: str, *edits: tuple, seq: int = 1) -> dict:
     """What the browser sends for field edits: (path, locale, value) each, in order."""
     sent = [
@@ -83,7 +58,7 @@ def _cell(category: str, purpose: str) -> str:
 
 @pytest.fixture(scope="module")
 def sample_form() -> dict:
-    return _by_id(build_form(read_form(SAMPLE), ALL_SECTIONS, {"ar": "العربية"}))
+    return by_id(build_form(read_form(SAMPLE), ALL_SECTIONS, {"ar": "العربية"}))
 
 
 # --- built from the sample --------------------------------------------------------------------
@@ -91,25 +66,27 @@ def sample_form() -> dict:
 
 def test_the_form_shows_the_samples_values(sample_form):
     found = sample_form
-    assert found[_value("/id")].value == "brewline-rewards"
-    assert found[_value("/controller/name")].value == "Brewline Coffee"
-    assert found[_value("/controller/address/country")].value == "IE"
-    assert found[_value("/effective_date")].value == "2026-10-01"
-    assert found[_value("/locales")].value == ["en", "ar"]
-    assert found[_value("/purposes/0/legal_basis")].value == "contract"
-    assert found[_value("/practices/0/data")].value == ["contact", "purchases"]
-    assert found[_check("/practices/3/profiling")].checked is True
-    assert found[_check("/practices/0/sold")].checked is False  # the default, not written
+    assert found[form_id("/id")].value == "brewline-rewards"
+    assert found[form_id("/controller/name")].value == "Brewline Coffee"
+    assert found[form_id("/controller/address/country")].value == "IE"
+    assert found[form_id("/effective_date")].value == "2026-10-01"
+    assert found[form_id("/locales")].value == ["en", "ar"]
+    assert found[form_id("/purposes/0/legal_basis")].value == "contract"
+    assert found[form_id("/practices/0/data")].value == ["contact", "purchases"]
+    assert found[form_id("/practices/3/profiling", kind=ids.FORM_CHECK)].checked is True
+    assert (
+        found[form_id("/practices/0/sold", kind=ids.FORM_CHECK)].checked is False
+    )  # the default, not written
 
 
 def test_translations_sit_side_by_side_and_arabic_reads_right_to_left(sample_form):
-    english, arabic = sample_form[_value("/title", "en")], sample_form[_value("/title", "ar")]
+    english, arabic = sample_form[form_id("/title", "en")], sample_form[form_id("/title", "ar")]
     assert english.value == "Brewline Rewards privacy notice"
     assert arabic.value == "إشعار الخصوصية لتطبيق مكافآت برولاين"
     assert arabic.inputProps["dir"] == "rtl" and english.inputProps["dir"] == "ltr"
     # named in the interface's language (English here); a locale it has no name for as given
     assert arabic.label == "العربية (Arabic)" and english.label == "English"
-    assert sample_form[_value("/data_categories/0/examples/1", "ar")].value == "البريد الإلكتروني"
+    assert sample_form[form_id("/data_categories/0/examples/1", "ar")].value == "البريد الإلكتروني"
 
 
 def test_the_grid_ticks_the_pairs_the_practices_cover(sample_form):
@@ -133,11 +110,11 @@ def test_labels_and_help_come_from_the_model():
 
 
 def test_only_open_sections_are_drawn():
-    found = _by_id(build_form(read_form(SAMPLE)))
-    assert _value("/title", "en") in found  # "The notice" is open
-    assert _value("/controller/name") not in found  # drawn when its section opens
-    body = _by_id(html.Div(section_body("organisation", read_form(SAMPLE))))
-    assert body[_value("/controller/name")].value == "Brewline Coffee"
+    found = by_id(build_form(read_form(SAMPLE)))
+    assert form_id("/title", "en") in found  # "The notice" is open
+    assert form_id("/controller/name") not in found  # drawn when its section opens
+    body = by_id(html.Div(section_body("organisation", read_form(SAMPLE))))
+    assert body[form_id("/controller/name")].value == "Brewline Coffee"
 
 
 # --- form -> YAML -----------------------------------------------------------------------------
@@ -259,8 +236,8 @@ def test_problems_of_the_yaml_are_shown_on_their_fields():
     broken = SAMPLE.replace("email: privacy@brewline.example", "email: nope", 1)
     state = read_form(broken)
     assert not state.valid
-    found = _by_id(build_form(state, ["organisation"]))
-    email = found[_value("/controller/email")]
+    found = by_id(build_form(state, ["organisation"]))
+    email = found[form_id("/controller/email")]
     assert email.value == "nope" and "not a valid e-mail address" in email.error
     assert email.readOnly is True  # fixed in the YAML tab, where the text is
 
@@ -396,20 +373,20 @@ def test_a_field_shows_its_own_problems_first():
 
 
 def test_the_editor_has_the_form_first_and_the_yaml_beside_it(store):
-    found = _by_id(build_layout(store))
+    found = by_id(build_layout(store))
     tabs = found[ids.EDITOR_TABS]
     assert tabs.value == "form" and tabs.keepMounted is True
-    assert [t.value for t in _walk(tabs) if type(t).__name__ == "TabsTab"] == ["form", "yaml"]
-    inside = _by_id(tabs)
+    assert [t.value for t in walk(tabs) if type(t).__name__ == "TabsTab"] == ["form", "yaml"]
+    inside = by_id(tabs)
     assert ids.EDITOR in inside and ids.FORM in inside
     assert found[ids.FORM_SYNC].data == digest(found[ids.EDITOR].value)
-    assert found[_value("/title", "en")].value == "Brewline Rewards privacy notice"
+    assert found[form_id("/title", "en")].value == "Brewline Rewards privacy notice"
 
 
 def test_a_finding_links_to_its_field():
     table = views.finding_list(
         [{"severity": "error", "path": "purposes[0].legal_basis", "message": "m", "reference": "r"}]
     )
-    [link] = [c for c in _walk(table) if isinstance(getattr(c, "id", None), dict)]
+    [link] = [c for c in walk(table) if isinstance(getattr(c, "id", None), dict)]
     assert link.id == {"type": ids.FINDING_LINK, "path": "purposes[0].legal_basis"}
     assert link.children.children == "purposes[0].legal_basis"  # shown as text

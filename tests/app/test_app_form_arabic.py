@@ -5,12 +5,12 @@ no English interface word left on the whole form."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from app_testkit import by_id, form_id, walk
 
 from notice_builder.app import ids, language
 from notice_builder.app.callbacks.form import form_status, not_readable
@@ -25,29 +25,14 @@ from notice_builder.io import loads_notice
 from notice_builder.model import PrivacyNotice
 from notice_builder.model.vocab import CATEGORY_CODES
 from notice_builder.resources import example_path
+from tests.english_left import english_left
 
 SAMPLE = example_path("coffee-shop").read_text(encoding="utf-8")
 ALL_SECTIONS = [key for key, _, _ in SECTIONS]
 CATALOGUES = Path(__file__).resolve().parents[2] / "notice_builder" / "i18n"
 ARABIC = re.compile("[\u0600-\u06ff]")
-LATIN_WORD = re.compile("[A-Za-z]{3,}")
-# English words an Arabic interface keeps: format and standard names, vocabularies' codes.
-ALLOWED = {
-    "YAML",
-    "GDPR",
-    "CCPA",
-    "DPV",
-    "dpv",
-    "ISO",
-    "IEC",
-    "Apple",
-    "Google",
-    "Play",
-    "SPI",
-    "SMS",
-    "MMS",
-    "GPC",
-}
+# Besides the names every part keeps: the DPV vocabulary's prefix, as the form writes it.
+KEPT = {"dpv"}
 
 
 def _catalogue(lang: str, name: str) -> dict:
@@ -63,33 +48,14 @@ def _model_fields(model=PrivacyNotice, prefix=()):
             yield from _model_fields(spec.model, path)
 
 
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)
-
-
-def _by_id(tree) -> dict:
-    return {
-        json.dumps(c.id, sort_keys=True) if isinstance(c.id, dict) else c.id: c
-        for c in _walk(tree)
-        if getattr(c, "id", None) is not None
-    }
-
-
-def _value(path: str, locale: str = "") -> str:
-    return json.dumps({"type": ids.FORM_VALUE, "path": path, "locale": locale}, sort_keys=True)
-
-
 def _interface_words(tree) -> list[str]:
     """Every string the form says in its own voice: labels, help, placeholders, names for
     screen readers, titles, buttons, marks, the labels of fixed choices. Left out: what the
     notice itself says (input values, item titles, the grid's category and purpose headings,
-    the notice's own ids offered in a pick) and the values filled into a sentence (isolated)."""
+    the notice's own ids offered in a pick); `english_left` takes out the values filled into a
+    sentence (isolated)."""
     said_here = []
-    for c in _walk(tree):
+    for c in walk(tree):
         props = c.to_plotly_json()["props"]
         if props.get("className") == "form-item-title" or type(c).__name__ == "Th":
             continue
@@ -104,12 +70,7 @@ def _interface_words(tree) -> list[str]:
             spec, _ = spec_at(parse_pointer(c.id["path"]))
             if spec.kind in ("select", "multiselect"):
                 said_here += [option["label"] for option in props["data"]]
-    isolated = re.compile(f"{FSI}[^{PDI}]*{PDI}")
-    return [isolated.sub("", text) for text in said_here]
-
-
-def _english_left(texts: list[str]) -> list[str]:
-    return sorted({w for text in texts for w in LATIN_WORD.findall(text) if w not in ALLOWED})
+    return said_here
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +91,7 @@ def test_every_field_the_form_shows_has_an_arabic_label_and_help():
             text = fields.get(f"{key}.{part}")
             if wanted and not text:
                 missing.append(f"{key}.{part}")
-            elif text and not ARABIC.search(text) and _english_left([text]):  # "Google Play"
+            elif text and not ARABIC.search(text) and english_left(text, KEPT):  # "Google Play"
                 english.append(f"{key}.{part}")
     assert missing == [], "fields of the model without Arabic words in ar/fields.yaml"
     assert english == [], "Arabic entries left in English"
@@ -200,55 +161,57 @@ def test_the_gdpr_and_ccpa_rights_with_the_same_words_are_told_apart():
 def test_no_english_interface_word_is_left_on_the_arabic_form(arabic_form):
     texts = _interface_words(arabic_form)
     assert len(texts) > 300  # the scan reached every section's fields
-    assert _english_left(texts) == []
+    assert english_left("\n".join(texts), KEPT) == []
     # the scan does see English: the same form in English is full of it
     english = _interface_words(build_form(read_form(SAMPLE), ALL_SECTIONS))
-    assert {"Controller", "Purposes", "Add", "Remove", "shared"} <= set(_english_left(english))
+    assert {"Controller", "Purposes", "Add", "Remove", "shared"} <= set(
+        english_left("\n".join(english), KEPT)
+    )
 
 
 def test_fields_are_labelled_and_explained_in_arabic(arabic_form):
-    found = _by_id(arabic_form)
-    name = found[_value("/controller/name")]
+    found = by_id(arabic_form)
+    name = found[form_id("/controller/name")]
     assert (name.label, name.description) == ("الاسم", "الاسم الذي يعرف به الناسُ الجهة.")
     second = f"{FSI}أمثلة{PDI}، البند {FSI}2{PDI}"  # the second example of a category
-    example = found[_value("/data_categories/0/examples/1", "ar")]
+    example = found[form_id("/data_categories/0/examples/1", "ar")]
     assert (
         example.to_plotly_json()["props"]["aria-label"] == f"{FSI}{second}{PDI} (بلغة {FSI}ar{PDI})"
     )
-    legends = [c.children for c in _walk(arabic_form) if type(c).__name__ == "Legend"]
+    legends = [c.children for c in walk(arabic_form) if type(c).__name__ == "Legend"]
     assert "العنوان *" in legends and f"{second} *" in legends and "المسؤول عن البيانات" in legends
 
 
 def test_choices_show_arabic_labels_and_keep_the_id(arabic_form):
-    basis = _by_id(arabic_form)[_value("/purposes/0/legal_basis")]
+    basis = by_id(arabic_form)[form_id("/purposes/0/legal_basis")]
     assert basis.value == "contract"
     assert {"value": "contract", "label": "العقد"} in basis.data
-    kind = _by_id(arabic_form)[_value("/data_categories/0/kind")]
+    kind = by_id(arabic_form)[form_id("/data_categories/0/kind")]
     shown = {o["value"]: o["label"] for o in kind.data}
     assert shown["contact.email"] == "عنوان البريد الإلكتروني"
     with language.using("en"):
-        english = _by_id(build_form(read_form(SAMPLE), ["purposes", "data"]))
+        english = by_id(build_form(read_form(SAMPLE), ["purposes", "data"]))
     assert {"value": "contract", "label": "Contract"} in english[
-        _value("/purposes/0/legal_basis")
+        form_id("/purposes/0/legal_basis")
     ].data
-    categories = {o["value"]: o["label"] for o in english[_value("/data_categories/0/kind")].data}
+    categories = {o["value"]: o["label"] for o in english[form_id("/data_categories/0/kind")].data}
     assert categories["contact.email"] == CATEGORY_CODES["contact.email"].label == "Email address"
 
 
 def test_a_default_is_named_in_the_interface_language(arabic_form):
-    found = _by_id(arabic_form)
-    necessity = found[_value("/practices/0/necessity")]
+    found = by_id(arabic_form)
+    necessity = found[form_id("/practices/0/necessity")]
     assert necessity.placeholder == f"الافتراضي: {FSI}مطلوبة{PDI}"
     with language.using("en"):
-        english = _by_id(build_form(read_form(SAMPLE), ["practices"]))
-    assert english[_value("/practices/0/necessity")].placeholder == "default: Required"
+        english = by_id(build_form(read_form(SAMPLE), ["practices"]))
+    assert english[form_id("/practices/0/necessity")].placeholder == "default: Required"
 
 
 def test_links_numbers_dates_and_ids_stay_left_to_right(arabic_form):
-    found = _by_id(arabic_form)
+    found = by_id(arabic_form)
 
     def direction(path: str, locale: str = "") -> str:
-        return found[_value(path, locale)].inputProps["dir"]
+        return found[form_id(path, locale)].inputProps["dir"]
 
     assert direction("/title", "ar") == "rtl" and direction("/title", "en") == "ltr"
     for ltr in ("/controller/email", "/controller/url", "/effective_date", "/id"):
@@ -260,13 +223,13 @@ def test_links_numbers_dates_and_ids_stay_left_to_right(arabic_form):
 
 def test_the_grid_and_the_lists_speak_arabic(arabic_form):
     marks = [
-        c for c in _walk(arabic_form) if str(getattr(c, "className", "")).startswith("grid-mark ")
+        c for c in walk(arabic_form) if str(getattr(c, "className", "")).startswith("grid-mark ")
     ]
     assert marks and {m.children for m in marks} <= set(mark_words_ar())
     assert any(m.className == "grid-mark mark-shared" and m.children == "مشارَكة" for m in marks)
     buttons = [
         c.children
-        for c in _walk(arabic_form)
+        for c in walk(arabic_form)
         if type(c).__name__ == "Button" and isinstance(c.children, str)
     ]
     assert "إزالة" in buttons and f"إضافة إلى {FSI}الأغراض{PDI}" in buttons
@@ -276,11 +239,11 @@ def test_the_notices_own_words_are_shown_in_the_interface_language_when_it_has_t
     arabic_form,
 ):
     notice = loads_notice(SAMPLE)
-    headings = [c.children for c in _walk(arabic_form) if type(c).__name__ == "Th"]
+    headings = [c.children for c in walk(arabic_form) if type(c).__name__ == "Th"]
     assert notice.data_categories[1].label.root["ar"] in headings
     assert notice.purposes[0].label.root["ar"] in headings
     assert notice.purposes[0].label.root["en"] not in headings
-    practices = _by_id(arabic_form)[_value("/practices/0/purposes")]
+    practices = by_id(arabic_form)[form_id("/practices/0/purposes")]
     assert {o["value"]: o["label"] for o in practices.data}["rewards"] == (
         f"{notice.purposes[0].label.root['ar']} (rewards)"
     )
@@ -288,7 +251,7 @@ def test_the_notices_own_words_are_shown_in_the_interface_language_when_it_has_t
 
 def test_cards_named_by_their_kind_are_named_in_the_interface_language(arabic_form):
     titles = [
-        c.children for c in _walk(arabic_form) if getattr(c, "className", None) == "form-item-title"
+        c.children for c in walk(arabic_form) if getattr(c, "className", None) == "form-item-title"
     ]
     assert "الاطلاع على بياناتك" in titles and "access" not in titles  # rights[0]
     assert "داخل التطبيق" in titles  # a channel of a right: in_app
@@ -296,7 +259,7 @@ def test_cards_named_by_their_kind_are_named_in_the_interface_language(arabic_fo
     with language.using("en"):
         english = build_form(read_form(SAMPLE), ["rights"])
     shown = [
-        c.children for c in _walk(english) if getattr(c, "className", None) == "form-item-title"
+        c.children for c in walk(english) if getattr(c, "className", None) == "form-item-title"
     ]
     assert "See your data" in shown
 
@@ -307,13 +270,13 @@ def mark_words_ar() -> list[str]:
 
 
 def test_locale_inputs_are_named_in_the_interface_language(arabic_form):
-    found = _by_id(arabic_form)
-    assert found[_value("/title", "en")].label == "الإنجليزية"
-    assert found[_value("/title", "ar")].label == "العربية"
+    found = by_id(arabic_form)
+    assert found[form_id("/title", "en")].label == "الإنجليزية"
+    assert found[form_id("/title", "ar")].label == "العربية"
     with language.using("en"):
-        english = _by_id(build_form(read_form(SAMPLE), None, {"fr": "Français"}))
-    assert english[_value("/title", "ar")].label == "العربية (Arabic)"
-    assert english[_value("/title", "en")].label == "English"
+        english = by_id(build_form(read_form(SAMPLE), None, {"fr": "Français"}))
+    assert english[form_id("/title", "ar")].label == "العربية (Arabic)"
+    assert english[form_id("/title", "en")].label == "English"
 
 
 # --- the form's messages in Arabic --------------------------------------------------------------
@@ -328,7 +291,7 @@ def test_removing_an_item_still_referred_to_is_refused_in_arabic():
         "أزِل الإشارة هناك أولًا."
     )
     assert three.text is None and three.status.startswith("لم يُحذَف: ما زالت 3 حقول (")
-    assert _english_left([re.sub(f"{FSI}[^{PDI}]*{PDI}", "", three.status)]) == []
+    assert english_left(three.status, KEPT) == []
 
 
 def test_a_refused_edit_says_so_in_arabic():
@@ -361,10 +324,10 @@ def test_the_status_lines_speak_arabic_with_its_plural_forms():
         assert form_status(one).startswith("في نص YAML مشكلة واحدة")
         assert form_status(two).startswith("في نص YAML مشكلتان")
         assert not_readable(unreadable).startswith("تعذّرت قراءة نص YAML (")
-        broken = _by_id(build_form(one, ["organisation"]))
+        broken = by_id(build_form(one, ["organisation"]))
     assert form_status(one).startswith("The YAML has 1 problem: it is shown on its field.")
     assert form_status(two).startswith("The YAML has 2 problems: each is shown")
-    email = broken[_value("/controller/email")]
+    email = broken[form_id("/controller/email")]
     assert email.error == said(one.problems[0], "ar") and email.readOnly is True
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import app_testkit
 import pytest
 import yaml
+from app_testkit import by_id, children_text, walk
 
 from notice_builder.app import ids, language, views
 from notice_builder.app.callbacks.flows import TEMPLATE_LABELS
@@ -55,29 +56,6 @@ def _used_keys() -> tuple[set[str], set[str]]:
 def _fields(message) -> set[str]:
     texts = message.values() if isinstance(message, dict) else [message]
     return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)
-
-
-def _text(tree) -> str:
-    """The words a component shows (its string children, all the way down)."""
-    words = []
-    for c in _walk(tree):
-        children = getattr(c, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if isinstance(child, str | int):
-                words.append(str(child))
-    return " ".join(words)
-
-
-def _by_id(tree) -> dict:
-    return {c.id: c for c in _walk(tree) if isinstance(getattr(c, "id", None), str)}
 
 
 # --- the catalogues ------------------------------------------------------------------------------
@@ -207,9 +185,9 @@ def test_an_arabic_browser_gets_arabic_on_a_first_visit_and_nothing_is_remembere
 def test_the_arabic_page_is_right_to_left_but_the_yaml_stays_left_to_right(store):
     tree = build_layout(store, "ar")
     assert tree.direction == "rtl"
-    root = next(c for c in _walk(tree) if getattr(c, "className", None) == "app")
+    root = next(c for c in walk(tree) if getattr(c, "className", None) == "app")
     assert (root.lang, root.dir) == ("ar", "rtl")
-    found = _by_id(tree)
+    found = by_id(tree)
     assert found[ids.UI_LANGUAGE].value == "ar"
     assert found[ids.UI_LANGUAGE_SHOWN].data == "ar"
     assert found[ids.EDITOR].inputProps["dir"] == "ltr"
@@ -220,8 +198,8 @@ def test_the_arabic_page_is_right_to_left_but_the_yaml_stays_left_to_right(store
     assert {"value": "blank", "label": "إشعار فارغ"} in found[ids.TEMPLATE].data
     english = build_layout(store, "en")
     assert english.direction == "ltr"
-    assert _by_id(english)[ids.SAVE].children == "Save"
-    assert _by_id(english)[ids.EDITOR].inputProps["dir"] == "ltr"
+    assert by_id(english)[ids.SAVE].children == "Save"
+    assert by_id(english)[ids.EDITOR].inputProps["dir"] == "ltr"
 
 
 def test_the_notice_open_before_a_switch_is_open_after_it(app, store):
@@ -241,9 +219,9 @@ def test_the_notice_open_before_a_switch_is_open_after_it(app, store):
 def test_page_pieces_speak_the_chosen_language():
     problems = [{"line": 3, "column": 7, "path": "title.en", "message": "too long"}]
     with language.using("ar"):
-        shown = _text(views.problem_list(problems))
+        shown = children_text(views.problem_list(problems))
         empty = views.notice_table([]).children
     assert "مشكلة واحدة" in shown and f"العمود {FSI}7{PDI}" in shown
     assert empty == "لا توجد إشعارات بعد: ابدأ إشعارًا من قالب."
-    english = _text(views.problem_list(problems))
+    english = children_text(views.problem_list(problems))
     assert "1 problem: nothing is saved" in english and "Line 3, column 7" in english

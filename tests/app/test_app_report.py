@@ -8,7 +8,6 @@ import io
 import json
 
 import app_testkit
-import english_left
 import pytest
 from PIL import Image
 
@@ -18,6 +17,7 @@ from notice_builder.app.layout import build_layout
 from notice_builder.app.report import report_page
 from notice_builder.io import loads_notice
 from notice_builder.io.report_csv import ALL, REQUEST_KINDS, header_text
+from tests.english_left import english_left, words
 
 store = app_testkit.store
 app = app_testkit.app
@@ -361,7 +361,7 @@ def test_the_report_page_and_its_messages_leave_no_english_in_arabic(store):
         + "\n2026-Q4,access,-3,0,0,1,,,\n2026-Q4,foo,1,1,,,,,\n2026-Q4,all,,,,2,,1,3\n"
     )
     with language.using("ar"):
-        page = english_left.words(report_page(store, current))
+        page = words(report_page(store, current))
         refused = report.import_csv(bad, "bad.csv", rows)
         imported = report.import_csv(
             _upload(header_text() + "\n2026-Q4,all,,,,3,,,\n"), "q.csv", rows
@@ -391,9 +391,9 @@ def test_the_report_page_and_its_messages_leave_no_english_in_arabic(store):
     # Content and names: the notice's title, a language by its own name, the paper size "US
     # Letter", and the CSV's own values (request kinds such as 'all').
     allowed = _title_words(store, current) | {"English", "Letter", ALL, *REQUEST_KINDS}
-    assert english_left.english_left(page, allowed) == []
+    assert english_left(page, allowed) == []
     for text in said:
-        assert text and english_left.english_left(text, allowed) == [], text
+        assert text and english_left(text, allowed) == [], text
 
 
 def test_csv_problems_are_said_in_the_interface_language_and_english_stays(store):

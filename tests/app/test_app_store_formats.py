@@ -7,8 +7,8 @@ import json
 import re
 
 import app_testkit
-import english_left
 import pytest
+from app_testkit import sample_notice
 
 from notice_builder.app import ids, language, store_formats_layout
 from notice_builder.app.callbacks import store_formats
@@ -17,14 +17,10 @@ from notice_builder.app.layout import build_layout
 from notice_builder.formats import export_as, get, names
 from notice_builder.i18n import say
 from notice_builder.io import dumps_yaml, loads_notice
+from tests.english_left import english_left, words
 
 store = app_testkit.store
 app = app_testkit.app
-
-
-def _open(store):
-    [info] = store.list()
-    return store.get(info.id)
 
 
 def _upload(data: bytes, mime: str = "text/csv") -> str:
@@ -53,7 +49,7 @@ def _pending(data: bytes, filename: str = "data-safety.csv") -> dict:
 
 
 def test_labels_are_recognised_and_notices_are_left_to_the_notice_import(store):
-    draft = _open(store)
+    draft = sample_notice(store)
     notice = draft.notice
     apple = export_as(notice, "apple-app-privacy")
     assert store_formats.label_format(_upload(_google_csv(notice)), "x.txt") == "google-play"
@@ -71,7 +67,7 @@ def test_labels_are_recognised_and_notices_are_left_to_the_notice_import(store):
 def test_a_broken_csv_names_its_row_and_column_and_creates_nothing(store):
     before = [(i.id, i.head_version) for i in store.list()]
     checked = store_formats.inspect_label(
-        _upload(_broken_csv(_open(store).notice)), "safety.csv", "google-play"
+        _upload(_broken_csv(sample_notice(store).notice)), "safety.csv", "google-play"
     )
     assert checked.kind == "invalid" and checked.pending is None
     assert "safety.csv" in checked.message
@@ -94,7 +90,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(store):
 
 
 def test_the_file_name_is_cleaned_before_it_is_shown_or_recorded(store):
-    data = _google_csv(_open(store).notice)
+    data = _google_csv(sample_notice(store).notice)
     pending = _pending(data, "C:\\Users\\x\\\u202edata\nsafety.csv")
     assert pending["filename"] == "datasafety.csv"
     result = store_formats.import_label(store, pending, "new")
@@ -107,7 +103,7 @@ def test_the_file_name_is_cleaned_before_it_is_shown_or_recorded(store):
 
 
 def test_a_google_csv_as_a_new_notice_has_placeholders_and_lists_its_losses(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     result = store_formats.import_label(store, _pending(_google_csv(opened.notice)), "new")
     saved = result.saved
     assert saved.ok and saved.current["version"] == 1 and saved.current["id"] != opened.id
@@ -124,7 +120,7 @@ def test_a_google_csv_as_a_new_notice_has_placeholders_and_lists_its_losses(stor
 
 
 def test_a_google_csv_applied_to_the_open_notice_is_a_new_version(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     current = {"id": opened.id, "version": opened.version}
     result = store_formats.import_label(
         store, _pending(_google_csv(opened.notice)), "apply", current, opened.text
@@ -143,7 +139,7 @@ def test_a_google_csv_applied_to_the_open_notice_is_a_new_version(store):
 
 
 def test_applying_keeps_the_authors_comments(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     text = "# kept: reviewed by legal\n" + opened.text
     first = store.save(opened.id, text, expected_version=opened.version, author="t")
     current = {"id": opened.id, "version": first.version}
@@ -155,7 +151,7 @@ def test_applying_keeps_the_authors_comments(store):
 
 
 def test_applying_after_someone_else_saved_is_a_conflict_and_writes_nothing(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     stale = {"id": opened.id, "version": opened.version}
     other = opened.text.replace("Brewline Rewards privacy notice", "Changed elsewhere", 1)
     store.save(opened.id, other, expected_version=opened.version, author="someone")
@@ -169,7 +165,7 @@ def test_applying_after_someone_else_saved_is_a_conflict_and_writes_nothing(stor
 
 
 def test_applying_over_unsaved_edits_is_refused(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     current = {"id": opened.id, "version": opened.version}
     edited = opened.text.replace("Brewline Rewards privacy notice", "Edited, not saved", 1)
     result = store_formats.import_label(
@@ -187,7 +183,7 @@ def test_applying_over_unsaved_edits_is_refused(store):
 
 
 def test_a_forged_invalid_label_stores_nothing_in_either_mode(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     current = {"id": opened.id, "version": opened.version}
     forged = {
         "contents": _upload(_broken_csv(opened.notice)),
@@ -205,7 +201,7 @@ def test_a_forged_invalid_label_stores_nothing_in_either_mode(store):
 
 
 def test_an_apple_label_applied_to_the_open_notice(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     current = {"id": opened.id, "version": opened.version}
     apple = export_as(opened.notice, "apple-app-privacy")
     pending = _pending(apple, "app_privacy_details.json")
@@ -215,7 +211,7 @@ def test_an_apple_label_applied_to_the_open_notice(store):
 
 
 def test_a_broken_apple_label_names_its_json_path(store):
-    apple = json.loads(export_as(_open(store).notice, "apple-app-privacy"))
+    apple = json.loads(export_as(sample_notice(store).notice, "apple-app-privacy"))
     apple[0]["data_protections"] = "yes"
     data = json.dumps(apple).encode()
     checked = store_formats.inspect_label(_upload(data), "a.json", "apple-app-privacy")
@@ -234,7 +230,7 @@ def test_the_picker_offers_every_registered_format_by_title():
 
 @pytest.mark.parametrize("name", names())
 def test_exported_bytes_are_the_formats_own(store, name):
-    opened = _open(store)
+    opened = sample_notice(store)
     result = store_formats.export_file(opened.text, name)
     assert result.ok, result.message
     fmt = get(name)
@@ -245,7 +241,7 @@ def test_exported_bytes_are_the_formats_own(store, name):
 
 
 def test_tilt_without_the_controllers_email_names_the_field(store):
-    notice = _open(store).notice
+    notice = sample_notice(store).notice
     assert notice.controller.email
     controller = notice.controller.model_copy(update={"email": None})
     without = dumps_yaml(notice.model_copy(update={"controller": controller}))
@@ -259,7 +255,7 @@ def test_tilt_without_the_controllers_email_names_the_field(store):
 
 
 def test_losses_say_what_the_format_cannot_for_this_notice(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     found = store_formats.export_losses(opened.text, "google-play")
     expected = [loss.as_dict() for loss in get("google-play").losses(opened.notice)]
     assert found.losses == expected and found.problem is None
@@ -269,7 +265,7 @@ def test_losses_say_what_the_format_cannot_for_this_notice(store):
 def test_an_invalid_notice_or_unknown_format_is_not_exported(store):
     assert not store_formats.export_file("id: [", "google-play").ok
     assert store_formats.export_losses("id: [", "google-play").problem
-    refused = store_formats.export_file(_open(store).text, "pdf")
+    refused = store_formats.export_file(sample_notice(store).text, "pdf")
     assert not refused.ok and "google-play" in refused.message
 
 
@@ -319,7 +315,7 @@ def _answers(app, bodies: list[dict]) -> list[dict]:
 
 
 def test_a_dropped_label_is_offered_and_not_read_as_a_notice(app, store):
-    opened = _open(store)
+    opened = sample_notice(store)
     bodies = _drop_requests(app, _upload(_google_csv(opened.notice)), "data-safety.csv")
     assert len(bodies) == 2  # the notice import and the label flow
     answers = [a for a in _answers(app, bodies) if a]
@@ -330,7 +326,7 @@ def test_a_dropped_label_is_offered_and_not_read_as_a_notice(app, store):
 
 
 def test_a_dropped_notice_still_goes_to_the_notice_import(app, store):
-    text = _open(store).text.replace("id: brewline-rewards", "id: another", 1)
+    text = sample_notice(store).text.replace("id: brewline-rewards", "id: another", 1)
     bodies = _drop_requests(app, _upload(text.encode(), "application/x-yaml"), "n.yaml")
     answers = [a for a in _answers(app, bodies) if a]
     [answer] = answers
@@ -342,7 +338,7 @@ def test_a_dropped_notice_still_goes_to_the_notice_import(app, store):
 
 
 def test_store_labels_and_exports_leave_no_english_in_arabic(store):
-    opened = _open(store)
+    opened = sample_notice(store)
     current = {"id": opened.id, "version": opened.version}
     google = _google_csv(opened.notice)
     apple = json.loads(export_as(opened.notice, "apple-app-privacy"))
@@ -402,13 +398,13 @@ def test_store_labels_and_exports_leave_no_english_in_arabic(store):
     assert len(created.losses) >= 2 and all(
         re.search("[\u0600-\u06ff]", loss["message"]) for loss in created.losses
     )
-    shown = "\n".join([*map(english_left.words, pieces), *said])
+    shown = "\n".join([*map(words, pieces), *said])
     # Values isolated inside the sentences (ids, Google's data type names, file names) are content.
-    assert english_left.english_left(shown, {"Letter"}) == []
+    assert english_left(shown, {"Letter"}) == []
 
 
 def test_losses_and_problems_keep_their_english_and_speak_arabic(store):
-    notice = _open(store).notice
+    notice = sample_notice(store).notice
     [first, *_] = get("google-play").losses(notice)
     assert first.text("en") == first.message == say(first.key, "en", **first.params)
     assert first.as_dict() == {"path": first.dotted, "message": first.message, "kind": first.kind}

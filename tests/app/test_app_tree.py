@@ -8,27 +8,13 @@ import sys
 
 import app_testkit
 import pytest
+from app_testkit import by_id
 from dash import dcc, html
 
 from notice_builder.app import ids
 from notice_builder.app.layout import build_layout
 
 store = app_testkit.store
-
-
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    if children is None:
-        return
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)
-
-
-def _by_id(tree) -> dict:
-    return {json.dumps(c.id, sort_keys=True) if isinstance(c.id, dict) else c.id: c
-            for c in _walk(tree) if getattr(c, "id", None) is not None}  # fmt: skip
 
 
 # The form's pattern id types (each field, list button, grid cell, section, finding link).
@@ -44,7 +30,7 @@ FORM_PATTERNS = (
 
 
 def test_every_static_id_is_in_the_page(store):
-    found = _by_id(build_layout(store))
+    found = by_id(build_layout(store))
     static = [
         v
         for k, v in vars(ids).items()
@@ -56,7 +42,7 @@ def test_every_static_id_is_in_the_page(store):
 
 
 def test_inputs_have_labels(store):
-    found = _by_id(build_layout(store))
+    found = by_id(build_layout(store))
     for name in (
         ids.EDITOR,
         ids.SAVE_MESSAGE,
@@ -71,7 +57,7 @@ def test_inputs_have_labels(store):
 
 def test_the_sample_is_listed_and_open(store):
     [info] = store.list()
-    found = _by_id(build_layout(store))
+    found = by_id(build_layout(store))
     assert json.dumps({"id": info.id, "type": ids.OPEN_NOTICE}, sort_keys=True) in found
     assert found[ids.EDITOR].value == store.get(info.id).text  # the exact saved text
     assert found[ids.CURRENT].data == {"id": info.id, "version": 1}
@@ -80,7 +66,7 @@ def test_the_sample_is_listed_and_open(store):
 
 
 def test_locale_picker_offers_the_notices_locales(store):
-    found = _by_id(build_layout(store))
+    found = by_id(build_layout(store))
     assert [o["value"] for o in found[ids.LOCALE].data] == ["en", "ar"]
 
 
@@ -88,7 +74,7 @@ def test_empty_store_gives_an_empty_editor(tmp_path):
     from notice_builder.store import Store
 
     with Store(f"sqlite:///{tmp_path / 'empty.db'}") as empty:
-        found = _by_id(build_layout(empty))
+        found = by_id(build_layout(empty))
     assert found[ids.EDITOR].value == "" and found[ids.CURRENT].data is None
 
 

@@ -85,7 +85,58 @@ def console_errors(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
+@contextmanager
+def seeded_site(tmp_path: Path, monkeypatch, **env: str):
+    """The app over a fresh store seeded with the sample, open in one Chromium with the preview
+    shown: yields (driver, url, store, download folder). `env` sets variables the app reads.
+    By the end no window the test opened has logged a console error."""
+    from notice_builder.app import create_app
+    from notice_builder.store import Store
+
+    require_browser()
+    for name, value in {"DASH_SECRET_KEY": "browser-test", **env}.items():
+        monkeypatch.setenv(name, value)
+    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
+    store.seed_examples()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    try:
+        with running(create_app(store)) as url, chrome(downloads) as driver:
+            open_page(driver, url)
+            yield driver, url, store, downloads
+            for handle in driver.window_handles:
+                driver.switch_to.window(handle)
+                assert console_errors(driver) == []
+    finally:
+        store.close()
+
+
 # Page helpers shared by the browser tests.
+
+
+def open_page(driver, url: str) -> None:
+    """Go to `url` and wait until the preview shows."""
+    driver.get(url)
+    wait_until(driver, preview_shown)
+
+
+def text_of(driver, id: str) -> str:
+    """The text element `id` shows."""
+    return driver.find_element("id", id).text
+
+
+def click(driver, id: str) -> None:
+    """Click element `id` as a person would: scrolled into view first."""
+    element = driver.find_element("id", id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def editor_text(driver) -> str:
+    """The YAML editor's whole text."""
+    from notice_builder.app import ids
+
+    return driver.find_element("id", ids.EDITOR).get_attribute("value")
 
 
 def preview_src(driver) -> str | None:

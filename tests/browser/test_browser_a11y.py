@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 
 from browser_kit import (  # isort: skip
-    chrome,
-    console_errors,
-    preview_shown,
-    require_browser,
-    running,
+    seeded_site,
     wait_until,
 )
 
 from notice_builder.app import ids
-from notice_builder.app.factory import create_app
-from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
 MAX_STOPS = 600  # far more than the page has: a walk that never comes back is a keyboard trap
@@ -48,16 +42,8 @@ return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " + e.outerHTML.sl
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    require_browser()
-    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
-    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
-    store.seed_examples()
-    with running(create_app(store)) as url, chrome(tmp_path) as driver:
-        driver.get(url)
-        wait_until(driver, preview_shown)
+    with seeded_site(tmp_path, monkeypatch) as (driver, _, store, _):
         yield driver, store
-        assert console_errors(driver) == []
-    store.close()
 
 
 def _tab_walk(driver) -> list[dict]:

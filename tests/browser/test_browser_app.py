@@ -9,18 +9,13 @@ from pathlib import Path
 
 import pytest
 from browser_kit import (
-    chrome,
-    console_errors,
-    preview_shown,
     preview_svg,
-    require_browser,
-    running,
+    seeded_site,
     set_editor,
     wait_until,
 )  # isort: skip
 
-from notice_builder.app import create_app, ids
-from notice_builder.store import Store
+from notice_builder.app import ids
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -29,18 +24,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 @pytest.fixture
 def page(tmp_path, monkeypatch):
     """The app over a fresh seeded store, open in Chromium: (driver, download folder)."""
-    require_browser()
-    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
-    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
-    store.seed_examples()
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    with running(create_app(store)) as url, chrome(downloads) as driver:
-        driver.get(url)
-        wait_until(driver, preview_shown)
+    with seeded_site(tmp_path, monkeypatch) as (driver, _, _, downloads):
         yield driver, downloads
-        assert console_errors(driver) == []
-    store.close()
 
 
 def _choose(driver, select_id: str, label: str) -> None:

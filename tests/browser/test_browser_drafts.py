@@ -5,20 +5,17 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 from browser_kit import (
-    chrome,
-    console_errors,
-    preview_shown,
+    editor_text,
+    open_page,
     preview_text,
-    require_browser,
-    running,
+    seeded_site,
     set_editor,
+    text_of,
     wait_until,
 )  # isort: skip
 
 from notice_builder.app import ids
-from notice_builder.app.factory import create_app
 from notice_builder.resources import template_text
-from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
 TITLE = "en: Brewline Rewards privacy notice"
@@ -27,34 +24,12 @@ TITLE = "en: Brewline Rewards privacy notice"
 @pytest.fixture
 def site(tmp_path, monkeypatch):
     """The app over a fresh seeded store and one Chromium: (driver, url, store)."""
-    require_browser()
-    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
-    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
-    store.seed_examples()
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    with running(create_app(store)) as url, chrome(downloads) as driver:
-        _open(driver, url)
+    with seeded_site(tmp_path, monkeypatch) as (driver, url, store, _):
         yield driver, url, store
-        assert console_errors(driver) == []
-    store.close()
-
-
-def _open(driver, url: str) -> None:
-    driver.get(url)
-    wait_until(driver, preview_shown)
-
-
-def _text(driver, id: str) -> str:
-    return driver.find_element("id", id).text
-
-
-def _editor(driver) -> str:
-    return driver.find_element("id", ids.EDITOR).get_attribute("value")
 
 
 def _retitle(driver, title: str) -> str:
-    text = _editor(driver).replace(TITLE, f"en: {title}", 1)
+    text = editor_text(driver).replace(TITLE, f"en: {title}", 1)
     set_editor(driver, text)
     wait_until(driver, lambda d: title in preview_text(d))
     return text
@@ -68,29 +43,29 @@ def test_an_autosaved_edit_survives_a_reload_and_comes_back_on_restore(site):
     driver, url, store = site
     [info] = store.list()
     edited = _retitle(driver, "Typed before the tab was closed")
-    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in text_of(d, ids.AUTOSAVE_STATUS))
     client = _client_id(driver)
     assert len(client) == 32
     assert store.drafts.get(info.id, client).text == edited
 
     driver.refresh()  # the tab is reloaded: the page shows the saved version again
-    _open(driver, url)
+    open_page(driver, url)
     banner = driver.find_element("id", ids.DRAFT_BANNER)
     wait_until(driver, lambda d: banner.is_displayed())
-    message = _text(driver, ids.DRAFT_MESSAGE)
+    message = text_of(driver, ids.DRAFT_MESSAGE)
     assert message.startswith("Unsaved edits from ") and "(based on v1)" in message
-    assert _editor(driver) == store.get(info.id).text
+    assert editor_text(driver) == store.get(info.id).text
     assert _client_id(driver) == client  # the same browser keeps its id
 
     driver.find_element("id", ids.DRAFT_RESTORE).click()
-    wait_until(driver, lambda d: _editor(d) == edited)
+    wait_until(driver, lambda d: editor_text(d) == edited)
     wait_until(driver, lambda d: "Typed before the tab was closed" in preview_text(d))
     wait_until(driver, lambda d: not banner.is_displayed())
-    wait_until(driver, lambda d: "back in the editor" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "back in the editor" in text_of(d, ids.AUTOSAVE_STATUS))
     assert [v.number for v in store.versions(info.id)] == [1]  # restoring saved nothing
 
     driver.find_element("id", ids.SAVE).click()
-    wait_until(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: "Saved as version 2" in text_of(d, ids.SAVE_STATUS))
     assert store.drafts.get(info.id, client) is None  # cleared once saved
 
 
@@ -98,17 +73,17 @@ def test_discard_throws_the_draft_away(site):
     driver, url, store = site
     [info] = store.list()
     _retitle(driver, "Not wanted")
-    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in text_of(d, ids.AUTOSAVE_STATUS))
     driver.refresh()
-    _open(driver, url)
+    open_page(driver, url)
     banner = driver.find_element("id", ids.DRAFT_BANNER)
     wait_until(driver, lambda d: banner.is_displayed())
     driver.find_element("id", ids.DRAFT_DISCARD).click()
     wait_until(driver, lambda d: not banner.is_displayed())
-    assert "discarded" in _text(driver, ids.AUTOSAVE_STATUS)
+    assert "discarded" in text_of(driver, ids.AUTOSAVE_STATUS)
     assert store.drafts.get(info.id, _client_id(driver)) is None
     driver.refresh()
-    _open(driver, url)
+    open_page(driver, url)
     assert not driver.find_element("id", ids.DRAFT_BANNER).is_displayed()
 
 
@@ -116,7 +91,7 @@ def test_a_failed_save_keeps_the_text_on_screen_and_the_draft(site):
     driver, _, store = site
     [info] = store.list()
     edited = _retitle(driver, "Saved while the disk failed")
-    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in text_of(d, ids.AUTOSAVE_STATUS))
 
     def fail(conn, cursor, statement, *args):
         if statement.lstrip().upper().startswith("INSERT INTO VERSIONS"):
@@ -125,16 +100,16 @@ def test_a_failed_save_keeps_the_text_on_screen_and_the_draft(site):
     sa.event.listen(store._engine, "before_cursor_execute", fail)
     try:
         driver.find_element("id", ids.SAVE).click()
-        wait_until(driver, lambda d: "could not save the notice" in _text(d, ids.SAVE_STATUS))
+        wait_until(driver, lambda d: "could not save the notice" in text_of(d, ids.SAVE_STATUS))
     finally:
         sa.event.remove(store._engine, "before_cursor_execute", fail)
-    assert "Nothing was changed" in _text(driver, ids.SAVE_STATUS)
-    assert _editor(driver) == edited
+    assert "Nothing was changed" in text_of(driver, ids.SAVE_STATUS)
+    assert editor_text(driver) == edited
     assert store.get(info.id).version == 1 and store.get(info.id).text != edited
     assert store.drafts.get(info.id, _client_id(driver)).text == edited
 
     driver.find_element("id", ids.SAVE).click()  # the disk is back: the same text saves
-    wait_until(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: "Saved as version 2" in text_of(d, ids.SAVE_STATUS))
     assert store.get(info.id).text == edited
 
 
@@ -152,10 +127,12 @@ def test_create_a_notice_from_the_gdpr_template_with_the_keyboard(site):
     )
     create = driver.find_element("id", ids.CREATE)
     create.send_keys(Keys.ENTER)  # a keyboard user presses Enter on the focused button
-    wait_until(driver, lambda d: "from the template “GDPR only (EU)”" in _text(d, ids.SAVE_STATUS))
-    wait_until(driver, lambda d: _editor(d) == template_text("gdpr"))
+    wait_until(
+        driver, lambda d: "from the template “GDPR only (EU)”" in text_of(d, ids.SAVE_STATUS)
+    )
+    wait_until(driver, lambda d: editor_text(d) == template_text("gdpr"))
     wait_until(driver, lambda d: "Your company name" in preview_text(d))
-    wait_until(driver, lambda d: "Your company name privacy notice" in _text(d, ids.NOTICE_LIST))
+    wait_until(driver, lambda d: "Your company name privacy notice" in text_of(d, ids.NOTICE_LIST))
     created = next(n for n in store.list() if n.template == "gdpr")
     assert created.title == "Your company name privacy notice"
 
@@ -164,21 +141,23 @@ def test_a_reload_that_opens_another_notice_still_offers_the_draft(site):
     driver, url, store = site
     [info] = store.list()
     edited = _retitle(driver, "Edited before a colleague made a notice")
-    wait_until(driver, lambda d: "kept as a draft" in _text(d, ids.AUTOSAVE_STATUS))
+    wait_until(driver, lambda d: "kept as a draft" in text_of(d, ids.AUTOSAVE_STATUS))
     store.create(author="colleague", from_template="ccpa")  # now the most recently saved
 
     driver.refresh()  # the page opens the colleague's notice
-    _open(driver, url)
-    wait_until(driver, lambda d: "notice at collection" in _text(d, ids.EDITOR_HEADING))
+    open_page(driver, url)
+    wait_until(driver, lambda d: "notice at collection" in text_of(d, ids.EDITOR_HEADING))
     banner = driver.find_element("id", ids.DRAFT_BANNER)
     wait_until(driver, lambda d: banner.is_displayed())
-    assert "Unsaved edits to “Brewline Rewards privacy notice”" in _text(driver, ids.DRAFT_MESSAGE)
+    assert "Unsaved edits to “Brewline Rewards privacy notice”" in text_of(
+        driver, ids.DRAFT_MESSAGE
+    )
 
     driver.find_element("id", ids.DRAFT_RESTORE).click()
-    wait_until(driver, lambda d: _editor(d) == edited)
+    wait_until(driver, lambda d: editor_text(d) == edited)
     wait_until(
-        driver, lambda d: "Brewline Rewards privacy notice (v1)" in _text(d, ids.EDITOR_HEADING)
+        driver, lambda d: "Brewline Rewards privacy notice (v1)" in text_of(d, ids.EDITOR_HEADING)
     )
     driver.find_element("id", ids.SAVE).click()
-    wait_until(driver, lambda d: "Saved as version 2" in _text(d, ids.SAVE_STATUS))
+    wait_until(driver, lambda d: "Saved as version 2" in text_of(d, ids.SAVE_STATUS))
     assert store.get(info.id).text == edited

@@ -5,27 +5,24 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from browser_kit import (
-    chrome,
-    console_errors,
+    open_page,
     preview_image,
     preview_shown,
     preview_src,
     preview_text,
-    require_browser,
-    running,
+    seeded_site,
     wait_until,
 )  # isort: skip
 
-from notice_builder.app import create_app, ids
+from notice_builder.app import ids
 from notice_builder.layout import get_layout, layout_names
-from notice_builder.store import Store
+from tests.english_left import english_left
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -34,19 +31,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 @pytest.fixture
 def page(tmp_path, monkeypatch):
     """The app over a fresh seeded store, open in Chromium: (driver, download folder)."""
-    require_browser()
-    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
-    monkeypatch.setenv("NB_JOBS_DIR", str(tmp_path / "jobs"))
-    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
-    store.seed_examples()
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    with running(create_app(store)) as url, chrome(downloads) as driver:
-        driver.get(url)
-        wait_until(driver, preview_shown)
+    jobs = str(tmp_path / "jobs")
+    with seeded_site(tmp_path, monkeypatch, NB_JOBS_DIR=jobs) as (driver, _, _, downloads):
         yield driver, downloads
-        assert console_errors(driver) == []
-    store.close()
 
 
 def _layout_value(driver) -> str:
@@ -204,21 +191,19 @@ def test_png_preview_has_the_pixels_it_is_shown_with(page):
     assert preview_image(driver).width < 1200
 
 
-# Names an Arabic interface keeps in Latin letters: formats, and a signal's proper name.
-KEPT_LATIN = {"PNG", "SVG", "PDF", "ZIP", "QR", "Global", "Privacy", "Control"}
+# Besides the names every part keeps: a signal's proper name (Global Privacy Control).
+KEPT_LATIN = {"Global", "Privacy", "Control"}
 
 
 def english_words(text: str) -> list[str]:
-    """Runs of 3+ Latin letters, leaving out file names and the format names an Arabic
-    interface keeps (tests/app/test_app_export.py checks the components more closely)."""
-    text = re.sub(r"\u2068[^\s\u2068\u2069]+\u2069|[\w.-]+\.(?:zip|json)\b", " ", text)
-    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in KEPT_LATIN]
+    """English left in `text`; a sentence passed along as an isolated value is still read
+    (tests/app/test_app_export.py checks the components more closely)."""
+    return english_left(text, KEPT_LATIN, sentences=False)
 
 
 def test_preview_column_in_arabic_names_layouts_and_the_bundle_job_speaks_arabic(page):
     driver, downloads = page
-    driver.get(driver.current_url.split("?")[0] + "?lang=ar")
-    wait_until(driver, preview_shown)
+    open_page(driver, driver.current_url.split("?")[0] + "?lang=ar")
     assert driver.find_element("tag name", "html").get_attribute("dir") == "rtl"
     thumbs = _open_gallery(driver)
     alts = [t.find_element("tag name", "img").get_attribute("alt") for t in thumbs]

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import pytest
 from browser_kit import (
-    chrome,
-    console_errors,
-    preview_shown,
+    click,
+    editor_text,
+    open_page,
     preview_svg,
     preview_text,
-    require_browser,
-    running,
+    seeded_site,
     set_editor,
+    text_of,
     wait_until,
 )  # isort: skip
 
 from notice_builder.app import ids
-from notice_builder.app.factory import create_app
-from notice_builder.store import Store
 
 pytestmark = pytest.mark.browser
 
@@ -27,51 +25,24 @@ XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 @pytest.fixture
 def site(tmp_path, monkeypatch):
     """The app over a fresh seeded store and one Chromium: (driver, url, store)."""
-    require_browser()
-    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
-    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
-    store.seed_examples()
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    with running(create_app(store)) as url, chrome(downloads) as driver:
-        _open(driver, url)
+    with seeded_site(tmp_path, monkeypatch) as (driver, url, store, _):
         yield driver, url, store
-        for handle in driver.window_handles:
-            driver.switch_to.window(handle)
-            assert console_errors(driver) == []
-    store.close()
-
-
-def _open(driver, url: str) -> None:
-    driver.get(url)
-    wait_until(driver, preview_shown)
-
-
-def _text(driver, id: str) -> str:
-    return driver.find_element("id", id).text
-
-
-def _editor(driver) -> str:
-    return driver.find_element("id", ids.EDITOR).get_attribute("value")
 
 
 def _retitle(driver, title: str) -> str:
     """Change the notice's English title in the editor; wait until the app has the text."""
-    text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
+    text = editor_text(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
     set_editor(driver, text)
     wait_until(
-        driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS) and _editor(d) == text
+        driver,
+        lambda d: "The text is valid." in text_of(d, ids.PROBLEMS) and editor_text(d) == text,
     )
     wait_until(driver, lambda d: title in preview_svg(d))
     return text
 
 
-def _click(driver, id: str) -> None:
-    driver.find_element("id", id).click()
-
-
 def _status(driver, id: str, words: str) -> str:
-    return wait_until(driver, lambda d: words in (t := _text(d, id)) and t)
+    return wait_until(driver, lambda d: words in (t := text_of(d, id)) and t)
 
 
 def test_two_tabs_conflict_keeps_the_text_and_saves_a_copy(site):
@@ -79,18 +50,18 @@ def test_two_tabs_conflict_keeps_the_text_and_saves_a_copy(site):
     first = driver.current_window_handle
     driver.switch_to.new_window("window")
     second = driver.current_window_handle
-    _open(driver, url)
+    open_page(driver, url)
     theirs = _retitle(driver, "Second tab title")
     driver.switch_to.window(first)
     _retitle(driver, "First tab title")
-    _click(driver, ids.SAVE)
+    click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
 
     driver.switch_to.window(second)
-    _click(driver, ids.SAVE)
+    click(driver, ids.SAVE)
     message = _status(driver, ids.SAVE_STATUS, "changed since you opened it")
     assert "v1 → v2" in message and "Nothing was saved" in message
-    assert _editor(driver) == theirs  # the second tab's edit is still there
+    assert editor_text(driver) == theirs  # the second tab's edit is still there
     [info] = store.list()
     assert info.head_version == 2 and "First tab title" in store.get(info.id).text
 
@@ -98,7 +69,7 @@ def test_two_tabs_conflict_keeps_the_text_and_saves_a_copy(site):
     wait_until(driver, lambda d: copy.is_displayed())
     copy.click()
     _status(driver, ids.SAVE_STATUS, "Saved as a new notice")
-    wait_until(driver, lambda d: "Second tab title" in _text(d, ids.NOTICE_LIST))
+    wait_until(driver, lambda d: "Second tab title" in text_of(d, ids.NOTICE_LIST))
     notices = store.list()
     assert len(notices) == 2
     kept = next(n for n in notices if n.title == "Second tab title")
@@ -111,14 +82,14 @@ def test_restoring_an_old_version_makes_a_new_head_with_its_text(site):
     [info] = store.list()
     original = store.version(info.id, 1)
     _retitle(driver, "A shorter title")
-    _click(driver, ids.SAVE)
+    click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
     restore = wait_until(
         driver, lambda d: d.find_element("css selector", "[aria-label='Restore version 1']")
     )
     restore.click()
     _status(driver, ids.SAVE_STATUS, "Restored version 1 as version 3")
-    wait_until(driver, lambda d: _editor(d) == original)
+    wait_until(driver, lambda d: editor_text(d) == original)
     assert store.get(info.id).version == 3 and store.version(info.id, 3) == original
     assert [v.number for v in store.versions(info.id)] == [1, 2, 3]
 
@@ -126,14 +97,14 @@ def test_restoring_an_old_version_makes_a_new_head_with_its_text(site):
 def test_markup_in_a_title_stays_text(site):
     driver, _, store = site
     title = "'" + XSS + "'"  # single-quoted YAML: the double quotes inside stay as they are
-    text = _editor(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
+    text = editor_text(driver).replace("en: Brewline Rewards privacy notice", f"en: {title}", 1)
     set_editor(driver, text)
-    wait_until(driver, lambda d: "The text is valid." in _text(d, ids.PROBLEMS))
+    wait_until(driver, lambda d: "The text is valid." in text_of(d, ids.PROBLEMS))
     wait_until(driver, lambda d: "window.__pwned=1" in preview_svg(d))
-    _click(driver, ids.SAVE)
+    click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
-    wait_until(driver, lambda d: XSS in _text(d, ids.NOTICE_LIST))
-    wait_until(driver, lambda d: XSS in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: XSS in text_of(d, ids.NOTICE_LIST))
+    wait_until(driver, lambda d: XSS in text_of(d, ids.EDITOR_HEADING))
     assert XSS in preview_text(driver)  # the picture's words, given as text: never markup
     assert not driver.find_elements("css selector", f"#{ids.PREVIEW_BOX} script")
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
@@ -175,7 +146,7 @@ def test_importing_a_valid_file_opens_it(site, tmp_path):
     upload = driver.find_element("css selector", f"#{ids.IMPORT} input[type=file]")
     upload.send_keys(str(good))
     _status(driver, ids.IMPORT_STATUS, "from imported.yaml")
-    wait_until(driver, lambda d: "Imported one" in _text(d, ids.EDITOR_HEADING))
+    wait_until(driver, lambda d: "Imported one" in text_of(d, ids.EDITOR_HEADING))
     wait_until(driver, lambda d: "Imported one" in preview_svg(d))
     assert len(store.list()) == 2
 
@@ -183,23 +154,23 @@ def test_importing_a_valid_file_opens_it(site, tmp_path):
 def test_compare_then_duplicate_and_archive(site):
     driver, _, store = site
     _retitle(driver, "Compared title")
-    _click(driver, ids.SAVE)
+    click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "Saved as version 2")
-    wait_until(driver, lambda d: "v2" in _text(d, ids.HISTORY))
-    _click(driver, ids.COMPARE)
+    wait_until(driver, lambda d: "v2" in text_of(d, ids.HISTORY))
+    click(driver, ids.COMPARE)
     shown = _status(driver, ids.COMPARE_RESULT, "from v1 to v2")
     assert "Compared title" in shown
     wait_until(driver, lambda d: len(d.find_elements("css selector", ".compare-image")) == 2)
 
-    _click(driver, ids.DUPLICATE)
+    click(driver, ids.DUPLICATE)
     _status(driver, ids.SAVE_STATUS, "Duplicated as a new notice")
     wait_until(driver, lambda d: len(store.list()) == 2)
-    _click(driver, ids.ARCHIVE)
+    click(driver, ids.ARCHIVE)
     _status(driver, ids.ARCHIVED_NOTE, "saving is refused")
     wait_until(driver, lambda d: d.find_element("id", ids.UNARCHIVE).is_displayed())
-    _click(driver, ids.SAVE)
+    click(driver, ids.SAVE)
     _status(driver, ids.SAVE_STATUS, "This notice is archived")
     assert len(store.list()) == 1 and len(store.list(include_archived=True)) == 2
-    _click(driver, ids.UNARCHIVE)
-    wait_until(driver, lambda d: not _text(d, ids.ARCHIVED_NOTE))
+    click(driver, ids.UNARCHIVE)
+    wait_until(driver, lambda d: not text_of(d, ids.ARCHIVED_NOTE))
     assert len(store.list()) == 2

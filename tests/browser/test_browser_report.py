@@ -9,8 +9,9 @@ import pytest
 
 from notice_builder.app import create_app, ids
 from notice_builder.app.callbacks import report
-from notice_builder.io.report_csv import header_text
+from notice_builder.io.report_csv import ALL, HEADER, REQUEST_KINDS, header_text
 from notice_builder.store import Store
+from tests.english_left import english_left
 
 from browser_kit import WAIT, chrome, console_errors, require_browser, running  # isort: skip
 
@@ -177,17 +178,6 @@ def test_export_gives_a_png_and_save_keeps_the_figures(site):
     assert console_errors(driver) == []
 
 
-def _words_left(text: str) -> list[str]:
-    """English words in the page's text that are not data: the grid's CSV values (periods,
-    request kinds), format names and identifiers stay as they are in the Arabic interface."""
-    import re
-
-    from notice_builder.io.report_csv import ALL, HEADER, REQUEST_KINDS
-
-    data = {ALL, *REQUEST_KINDS, *HEADER, "CSV", "PNG", "SVG", "PDF", "MB"}
-    return sorted({w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", text) if w not in data})
-
-
 def test_unsaved_grid_edits_survive_a_switch_to_arabic_and_nothing_is_saved(site):
     driver, store, _, _ = site
     edit_cell(driver, 2, "median_days", "25")  # 2025-Q4 deletion: 18 -> 25, not saved
@@ -218,7 +208,9 @@ def test_unsaved_grid_edits_survive_a_switch_to_arabic_and_nothing_is_saved(site
     # Every word of the figures panel is Arabic, apart from the grid's data and format names.
     panel = driver.find_element("css selector", ".report-figures").text
     title = driver.find_element("id", ids.REPORT_HEADING).text  # the notice's own title
-    assert _words_left(panel.replace(title, "")) == []
+    # The grid's CSV values (periods, request kinds, columns) are data, not interface words.
+    data = {ALL, *REQUEST_KINDS, *HEADER}
+    assert english_left(panel.replace(title, ""), data, sentences=False) == []
     assert title.startswith("تقرير الخصوصية")
     assert "وسيط الأيام" in panel and "حفظ الأرقام" in panel
 

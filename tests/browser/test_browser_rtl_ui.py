@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 from browser_kit import (
-    chrome,
     console_errors,
+    editor_text,
+    open_page,
     preview_shown,
     preview_svg,
-    require_browser,
-    running,
+    seeded_site,
     set_editor,
     wait_until,
 )  # isort: skip
 
-from notice_builder.app import create_app, ids
-from notice_builder.store import Store
+from notice_builder.app import ids
+from tests.english_left import english_left, plain
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -30,18 +30,8 @@ EDITED_TITLE = "Brewline Rewards privacy notice (draft 2)"
 
 @pytest.fixture
 def page(tmp_path, monkeypatch):
-    require_browser()
-    monkeypatch.setenv("DASH_SECRET_KEY", "browser-test")
-    store = Store(f"sqlite:///{tmp_path / 'notices.db'}")
-    store.seed_examples()
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    with running(create_app(store)) as url, chrome(downloads) as driver:
-        driver.get(url)
-        wait_until(driver, preview_shown)
+    with seeded_site(tmp_path, monkeypatch) as (driver, url, store, _):
         yield driver, url, store
-        assert console_errors(driver) == []
-    store.close()
 
 
 def _html(driver, name: str) -> str | None:
@@ -64,14 +54,10 @@ def _switch_to(driver, label: str, lang: str) -> None:
     wait_until(driver, preview_shown)
 
 
-def _editor_text(driver) -> str:
-    return driver.find_element("id", ids.EDITOR).get_attribute("value")
-
-
 def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     driver, _, store = page
     assert (_html(driver, "lang"), _html(driver, "dir")) == ("en", "ltr")
-    saved = _editor_text(driver)
+    saved = editor_text(driver)
     edited = saved.replace("Brewline Rewards privacy notice", EDITED_TITLE, 1)
     assert edited != saved
     set_editor(driver, edited)
@@ -92,7 +78,7 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert box.get_attribute("dir") == "ltr"
     assert driver.execute_script("return getComputedStyle(arguments[0]).direction", box) == "ltr"
     # The unsaved edit came across the reload, and nothing was saved by the switch.
-    wait_until(driver, lambda d: EDITED_TITLE in _editor_text(d))
+    wait_until(driver, lambda d: EDITED_TITLE in editor_text(d))
     wait_until(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has it, not only the box
     assert store.get(store.list()[0].id).version == 1
     if os.environ.get("NB_UPDATE_SCREENSHOTS") == "1":
@@ -104,17 +90,15 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert _html(driver, "dir") == "ltr"
     assert "Notice builder" in driver.find_element("css selector", ".app-header").text
     assert driver.find_element("id", ids.SAVE).text == "Save"
-    wait_until(driver, lambda d: EDITED_TITLE in _editor_text(d))
+    wait_until(driver, lambda d: EDITED_TITLE in editor_text(d))
 
 
 def test_the_choice_is_remembered_and_the_address_can_ask_for_it(page):
     driver, url, _ = page
-    driver.get(url + "?lang=ar")
-    wait_until(driver, preview_shown)
+    open_page(driver, url + "?lang=ar")
     assert (_html(driver, "lang"), _html(driver, "dir")) == ("ar", "rtl")
     # A later visit without `?lang=` is still in Arabic: the choice was kept in a cookie.
-    driver.get(url)
-    wait_until(driver, preview_shown)
+    open_page(driver, url)
     assert _html(driver, "lang") == "ar"
     assert driver.find_element("id", ids.DOWNLOAD_BUTTON).text == "تنزيل"
 
@@ -122,34 +106,20 @@ def test_the_choice_is_remembered_and_the_address_can_ask_for_it(page):
 # --- the notices list and the editor, walked in Arabic ----------------------------------------
 
 GDPR_TITLE = "Your company name privacy notice"
-# Latin an Arabic reader may meet in these panels: format and product names, the time zone and
-# the size unit; the notices' own words are taken out before looking (see `_english_words`).
-_ALLOWED = {"YAML", "JSON", "CSV", "GDPR", "CCPA", "DPV", "TILT", "Google", "Play", "Apple", "UTC"}
-_OWN_WORDS = re.compile(
-    r"«[^«»]*»"  # the notice's values, quoted in the list of changes
-    r"|[\w.-]+\.(?:json|yaml|csv)"  # file names
-    r"|notice-builder"  # the product's name, as the author of the sample
-    r"|example\.com"  # the templates' placeholder domain, named in the hint to replace it
-)
 
 
 def _english_words(text: str, *content: str) -> list[str]:
-    """Runs of 3+ Latin letters left in `text` once the notices' own words (`content`: titles,
-    names) and the allowed names are taken out."""
+    """English left in `text` once the notices' own words (`content`: titles, names) are taken
+    out; the values the list of changes quotes «…» are the notices' words too."""
     for words in content:
         text = text.replace(words, "")
-    text = _OWN_WORDS.sub("", text)
-    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in _ALLOWED]
-
-
-def _plain(text: str) -> str:
-    return text.replace("\u2068", "").replace("\u2069", "")  # without the values' isolates
+    return english_left(text, quoted=True)
 
 
 def _shown(driver, id: str, condition) -> str:
     """The text of `id` (without isolates) once `condition(text)` holds."""
     return wait_until(
-        driver, lambda d: (t := _plain(d.find_element("id", id).text)) and condition(t) and t
+        driver, lambda d: (t := plain(d.find_element("id", id).text)) and condition(t) and t
     )
 
 
@@ -161,14 +131,13 @@ def test_the_notices_list_and_the_editor_speak_arabic(page):
     from selenium.webdriver.common.keys import Keys
 
     driver, url, store = page
-    driver.get(url + "?lang=ar")
-    wait_until(driver, preview_shown)
+    open_page(driver, url + "?lang=ar")
     assert (_html(driver, "lang"), _html(driver, "dir")) == ("ar", "rtl")
     assert driver.title == "منشئ الإشعارات"
     sample = store.list()[0].title
-    notices = _plain(driver.find_element("css selector", ".panel.notices").text)
+    notices = plain(driver.find_element("css selector", ".panel.notices").text)
     # The export to store formats below the list is another part's, checked with that part.
-    formats = _plain(driver.find_element("css selector", ".store-formats").text)
+    formats = plain(driver.find_element("css selector", ".store-formats").text)
     assert "الإشعارات" in notices and sample in notices
     assert _english_words(notices.replace(formats, ""), sample) == [], notices
 
@@ -200,8 +169,7 @@ def test_the_notices_list_and_the_editor_speak_arabic(page):
     first = driver.current_window_handle
     driver.switch_to.new_window("window")
     second = driver.current_window_handle
-    driver.get(url)  # the language was kept; the notice saved last is open
-    wait_until(driver, preview_shown)
+    open_page(driver, url)  # the language was kept; the notice saved last is open
     assert _html(driver, "dir") == "rtl"
     set_editor(driver, opened + "\n# the second tab's edit\n")
     _valid(driver)
@@ -230,7 +198,7 @@ def test_the_notices_list_and_the_editor_speak_arabic(page):
     assert "العنوان: تغيّرت القيمة من «Your company name privacy notice»" in compared
     assert "«Acme privacy notice»" in compared
     assert _english_words(compared) == [], compared
-    history = _plain(driver.find_element("id", ids.HISTORY).text)
+    history = plain(driver.find_element("id", ids.HISTORY).text)
     assert "تعديل في التطبيق" in history and _english_words(history) == []
     assert _html(driver, "dir") == "rtl"
     for handle in (second, first):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 import pytest
 import store_testkit as kit
 from store_testkit import SMALL, edit, sample_text
 
+from notice_builder.i18n import FSI, PDI
 from notice_builder.io import loads_notice
 from notice_builder.resources import example_names, example_path
 from notice_builder.store import AREAS, Change, Store, diff_notices
+from tests.english_left import english_left, plain
 
 store_url = kit.store_url
 clock = kit.clock
@@ -155,30 +156,16 @@ def test_durations_in_words(iso, words):
 
 # --- the same changes in Arabic --------------------------------------------------------------
 
-FSI, PDI = "\u2068", "\u2069"
-# Words that stay Latin in an Arabic summary: legal and format names in the form's labels.
-_LATIN_ALLOWED = {"GDPR", "CCPA"}
-
-
-def _plain(text: str) -> str:
-    return text.replace(FSI, "").replace(PDI, "")
-
 
 def _arabic(a: str, b: str) -> list[str]:
-    return [_plain(c.text("ar")) for c in _changes(a, b)]
-
-
-def _interface_latin(summary: str) -> list[str]:
-    """Runs of 3+ Latin letters outside the notice's own values (quoted «…»)."""
-    outside = re.sub(r"«[^«»]*»", "", summary)
-    return [w for w in re.findall(r"[A-Za-z]{3,}", outside) if w not in _LATIN_ALLOWED]
+    return [plain(c.text("ar")) for c in _changes(a, b)]
 
 
 def test_field_changes_read_in_arabic_with_their_values_isolated():
     b = edit(SMALL, "duration: P2Y   # tax law", "duration: P18M")
     (change,) = _changes(SMALL, b)
     said = change.text("ar")
-    assert _plain(said) == (
+    assert plain(said) == (
         "قاعدة الاحتفاظ «two-years» › المدة: تغيّرت القيمة من «سنتان» (P2Y) إلى «18 شهرًا» (P18M)"
     )
     assert f"{FSI}«سنتان» (P2Y){PDI}" in said  # each value keeps its own direction
@@ -234,10 +221,10 @@ def test_no_english_interface_word_in_any_arabic_summary():
     notices' own content (quoted) and a short list of legal and format names."""
     texts = {name: example_path(name).read_text(encoding="utf-8") for name in example_names()}
     said = [
-        _plain(change.text("ar"))
+        plain(change.text("ar"))
         for a, b in itertools.permutations(texts.values(), 2)
         for change in _changes(a, b)
     ]
     assert len(said) > 500
-    left = {s: _interface_latin(s) for s in said if _interface_latin(s)}
+    left = {s: english_left(s, quoted=True) for s in said if english_left(s, quoted=True)}
     assert left == {}
