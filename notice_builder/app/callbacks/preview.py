@@ -28,10 +28,9 @@ DEFAULT_THEME = "light"
 
 # How the live preview reaches the page: "svg" (the outlined SVG the exports make) or "png"
 # (drawn with cairo at the size the page shows it). benchmarks/bench_app.py measures both from a
-# keystroke to the decoded picture in Chromium: the PNG costs the server 25-40 ms more, but the
-# browser draws thousands of glyph paths of the SVG far more slowly than it decodes a PNG a
-# quarter of its size, so the PNG reaches the screen sooner (medians 450-490 ms against 640-700
-# ms at 1x, 580 against 690 ms at 2x, on a busy 2-core machine).
+# keystroke to the decoded picture in Chromium: about the same at 1x (medians 175-180 ms), the PNG
+# 20 ms slower at 2x; the PNG is kept because it is exactly the export's pixels at the size shown,
+# and the browser's own SVG drawing of thousands of glyph paths is slower on a large notice.
 PREVIEW_FORMATS = ("svg", "png")
 PREVIEW_FORMAT = "png"
 # A PNG preview is never wider than this many times the picture's own width: 2x is sharp on
