@@ -10,15 +10,25 @@ label, category, title and call-out comes from the spec), mirrored the same way 
 locales. Marks and labels carry the meaning, not colour alone: bars carry their values as text,
 matrix cells a glyph for what happens and one for the choice, and greyscale-safe themes add
 patterns. plotly is imported inside these functions only, so the core package needs no plotly.
+
+Nothing here depends on plotly measuring text. plotly measures in a hidden element of the page's
+body, so on a right-to-left page (`<html dir="rtl">`) every start- or end-anchored text measures
+mirrored: automargin reserves no room for the labels of an axis, axis titles land on the labels
+and left- or right-aligned annotations shift by their own width. So the margins beside an axis
+come from the text engine's measure of its labels, the value axis's title is an annotation placed
+past them, and every annotation is one line anchored at its middle, which measures the same in
+both directions.
 """
 
 from __future__ import annotations
 
 import copy
 import textwrap
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import is_rtl
+from ..text import measure_text
 from .canvas import blend
 from .scale import format_value, nice_ticks
 from .spec import (
@@ -49,13 +59,21 @@ MATRIX_GLYPHS = {
     "optional": "?",
 }
 _RLI, _PDI = "\u2067", "\u2069"  # isolate right-to-left text, so mixed runs order correctly
-CALLOUT_CHARS = 80  # call-outs wrap at about this many characters (plotly does not wrap)
 NAME_CHARS = 28  # category names on an axis wrap at about this many characters
-LINE = 1.45  # line height of annotation text, in font sizes
+LINE = 1.55  # line height of stacked notes, in font sizes (Arabic marks reach far)
+LINE_GAP = 1.4  # line height of stacked label lines, in font sizes
+EDGE = 16  # px between the figure's side and its outermost text
+LABEL_GAP = 10  # px between an axis's labels and the plot (plotly's gap, and a little air)
+NARROWEST = 560  # px: the narrowest box a figure is shown in; notes wrap to fit it
+KEY_GAP = "   "  # between the entries of a key
 
 
 def _family(theme: Any) -> str:
-    return ", ".join([*theme.typography.families, "sans-serif"])
+    """The theme's families as a CSS font-family list. Each name quoted: a bare name with a
+    number ("Noto Sans Symbols 2") makes the whole list invalid, and the browser then draws
+    every label in plotly's default font."""
+    quoted = ('"' + f.replace("\\", "").replace('"', "") + '"' for f in theme.typography.families)
+    return ", ".join([*quoted, "sans-serif"])
 
 
 def _rgba(colour: str, alpha: float) -> str:
@@ -153,10 +171,10 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _wrapped(text: str, width: int = CALLOUT_CHARS) -> tuple[str, int]:
-    """`text` broken into lines of about `width` characters for plotly, and the line count."""
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
-    return "<br>".join(_html(line) for line in lines), len(lines)
+@lru_cache(maxsize=4096)
+def _text_px(text: str, size: float, stack: Any, bold: bool, language: str) -> float:
+    """Width in px of one line of `text` as the theme's fonts draw it."""
+    return measure_text(text, size=size, stack=stack, bold=bold, language=language)
 
 
 class _Figure:
@@ -168,12 +186,15 @@ class _Figure:
         self.palette = theme.palette
         self.type = theme.typography
         self.rtl = is_rtl(locale)
+        self.stack = theme.font_stack()
+        self.language = locale.split("-")[0]
         # The figure as plain data, made into a plotly Figure once, in `finish`.
         self.data: list[dict[str, Any]] = []
         self.layout: dict[str, Any] = {"xaxis": {}, "yaxis": {}, "annotations": [], "shapes": []}
-        self.annotations: list[dict[str, Any]] = []  # notes under the plot, placed in `finish`
+        self.notes: list[dict[str, Any]] = []  # paragraphs under the plot, placed in `finish`
         self.top = 64  # px above the plot: the title
         self.bottom = 24  # px below the plot: call-outs and notes are added to it
+        self.sides = {"l": float(EDGE), "r": float(EDGE)}  # px beside the plot
 
     # Parts -------------------------------------------------------------------------------
     def trace(self, kind: str, **props: Any) -> None:
@@ -186,6 +207,9 @@ class _Figure:
         self.layout["yaxis"].update(props)
 
     def annotate(self, **props: Any) -> None:
+        # In the theme's fonts: plotly.js leaves an annotation without a family in its own
+        # default font, and measures it in another (so it lands off its place).
+        props["font"] = {"family": _family(self.theme), **props.get("font", {})}
         self.layout["annotations"].append(props)
 
     def set(self, **props: Any) -> None:
@@ -195,30 +219,113 @@ class _Figure:
     def label(self, text: str) -> str:
         return _isolate(_html(text), self.rtl)
 
+    def text_px(self, text: str, size: float, *, bold: bool = False) -> float:
+        """Width in px of the widest line of `text` (lines split at newlines)."""
+        lines = text.split("\n")
+        return max(_text_px(line, size, self.stack, bold, self.language) for line in lines)
+
+    def fit_lines(
+        self, text: str, width: float, size: float, *, bold: bool = False, sep: str = " "
+    ) -> list[str]:
+        """`text` broken at `sep` into lines at most `width` px wide (a longer part stays
+        whole). A line's width is the sum of its parts' and gaps' (each measured once)."""
+        # The gap between two letters (a space alone measures nothing: it is trimmed).
+        one = _text_px("n", size, self.stack, bold, self.language)
+        gap = _text_px(f"n{sep}n", size, self.stack, bold, self.language) - 2 * one
+        lines: list[str] = []
+        used = 0.0
+        for word in (part.strip() for part in text.split(sep)):
+            if not word:
+                continue
+            px = _text_px(word, size, self.stack, bold, self.language)
+            if lines and used + gap + px <= width:
+                lines[-1] = f"{lines[-1]}{sep}{word}"
+                used += gap + px
+            else:
+                lines.append(word)
+                used = px
+        return lines or [""]
+
+    @staticmethod
+    def name_lines(text: str, width: int = NAME_CHARS) -> list[str]:
+        return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
     def name(self, text: str, width: int = NAME_CHARS) -> str:
         """A category name on an axis, wrapped so long names do not take the plot's width."""
-        lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
-        return "<br>".join(self.label(line) for line in lines)
+        return "<br>".join(self.label(line) for line in self.name_lines(text, width))
 
-    def note(self, text: str, size: float, colour: str, *, bold: bool = False) -> None:
-        """A paragraph under the plot at the start edge (call-outs, a change, a key)."""
-        body, lines = _wrapped(text)
-        if bold:
-            body = f"<b>{body}</b>"
-        self.annotations.append(
+    def names_px(self, texts: Any, size: float, width: int = NAME_CHARS) -> float:
+        """Width in px of the widest line of the category names `texts`, wrapped as `name`."""
+        lines = [line for text in texts for line in self.name_lines(text, width)]
+        return max((self.text_px(line, size) for line in lines), default=0.0)
+
+    def rows(self, texts: list[str], size: float, extra: float) -> int:
+        """Rows a horizontal key of `texts` (each `extra` px more) takes across the plot in the
+        narrowest box: when it wraps, plotly sets its entries in columns as wide as the
+        widest."""
+        width = NARROWEST - self.sides["l"] - self.sides["r"]
+        widths = [self.text_px(text, size) + extra for text in texts]
+        if sum(widths) <= width:
+            return 1
+        across = max(int(width // max(widths)), 1)
+        return -(-len(texts) // across)
+
+    def reserve(self, px: float, *, start: bool = True) -> None:
+        """Room of `px` beside the plot for an axis's labels, at the start edge (the left in
+        left-to-right locales) or the end edge."""
+        side = "r" if self.rtl == start else "l"
+        self.sides[side] = max(self.sides[side], EDGE + px)
+
+    def value_title(self, text: str, labels_px: float) -> None:
+        """The title of an upright value axis, written upwards past its labels at the start
+        edge. An annotation: plotly would place an axis title by measuring the labels."""
+        if not text:
+            return
+        size = self.type.caption
+        shift = labels_px + LABEL_GAP + size * 0.8
+        self.annotate(
+            text=self.label(text),
+            textangle=-90,
+            x=1.0 if self.rtl else 0.0,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+            xanchor="center",
+            yanchor="middle",
+            xshift=shift if self.rtl else -shift,
+            showarrow=False,
+            font={"size": size, "color": self.palette.text_muted},
+        )
+        self.reserve(shift + size)
+
+    def note(
+        self, text: str, size: float, colour: str, *, bold: bool = False, sep: str = " "
+    ) -> None:
+        """A paragraph under the plot at the start edge (call-outs, a change, a key), wrapped
+        at `sep` to fit the narrowest box the figure is shown in (plotly does not wrap)."""
+        width = NARROWEST - 2 * EDGE
+        self.notes.append(
             {
-                "text": _isolate(body, self.rtl),
+                "lines": self.fit_lines(text, width, size, bold=bold, sep=sep),
                 "font": {"size": size, "color": colour},
-                "align": "right" if self.rtl else "left",
-                "xref": "paper",
-                "yref": "paper",
-                "x": 1.0 if self.rtl else 0.0,
-                "xanchor": "right" if self.rtl else "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "_lines": lines,
+                "bold": bold,
             }
         )
+
+    def lines(self, lines: list[tuple[str, str, str]], size: float, **place: Any) -> None:
+        """Lines of text (markup, colour, group) stacked about one point, each its own
+        annotation anchored at its middle (see the module's note); the lines of one group
+        are one text wrapped."""
+        step = size * LINE_GAP
+        for k, (text, colour, group) in enumerate(lines):
+            self.annotate(
+                text=text,
+                align="center",
+                showarrow=False,
+                font={"size": size, "color": colour},
+                name=group,
+                **{**place, "yshift": place.get("yshift", 0) + ((len(lines) - 1) / 2 - k) * step},
+            )
 
     def callouts(self, texts: tuple[str, ...]) -> None:
         for text in texts:
@@ -269,7 +376,7 @@ class _Figure:
     # Frame -------------------------------------------------------------------------------
     def finish(self, plot_height: float, height: float | None) -> go.Figure:
         """Place the notes under the plot, then title, direction, margins and size."""
-        note_px = [a["_lines"] * a["font"]["size"] * LINE + 6 for a in self.annotations]
+        note_px = [len(n["lines"]) * n["font"]["size"] * LINE + 6 for n in self.notes]
         below = 12.0
         x = self.layout["xaxis"]
         if self.data and x.get("visible", True) and x.get("side") != "top":
@@ -279,10 +386,28 @@ class _Figure:
         if height is not None:  # the caller's height: the plot takes what the rest leaves
             plot_px = max(height - self.top - self.bottom - below - total_notes, 60.0)
         y_px = -below
-        for annotation, px in zip(self.annotations, note_px, strict=True):
-            annotation.pop("_lines")
-            annotation["y"] = y_px / plot_px
-            self.annotate(**annotation)
+        # Notes start at the figure's start edge, past any labels beside the plot, and hang
+        # from the plot's foot in px: a page that stretches the figure moves the foot.
+        edge = self.sides["r" if self.rtl else "l"] - EDGE
+        for n, (paragraph, px) in enumerate(zip(self.notes, note_px, strict=True)):
+            size = paragraph["font"]["size"]
+            for k, line in enumerate(paragraph["lines"]):
+                text = f"<b>{_html(line)}</b>" if paragraph["bold"] else _html(line)
+                self.annotate(
+                    text=_isolate(text, self.rtl),
+                    font=paragraph["font"],
+                    align="center",
+                    xref="paper",
+                    yref="paper",
+                    x=1.0 if self.rtl else 0.0,
+                    xanchor="right" if self.rtl else "left",
+                    xshift=edge if self.rtl else -edge,
+                    y=0.0,
+                    yshift=y_px - k * size * LINE,
+                    yanchor="top",
+                    showarrow=False,
+                    name=f"note-{n}",
+                )
             y_px -= px
         margin_bottom = self.bottom + below + total_notes
         spec = self.spec
@@ -298,7 +423,13 @@ class _Figure:
                 "yanchor": "top",
                 "pad": {"t": 16},
             },
-            margin={"t": self.top, "b": margin_bottom, "l": 16, "r": 16, "autoexpand": True},
+            margin={
+                "t": self.top,
+                "b": margin_bottom,
+                "l": round(self.sides["l"]),
+                "r": round(self.sides["r"]),
+                "autoexpand": True,
+            },
             height=round(height if height is not None else plot_px + self.top + margin_bottom),
             hoverlabel={"align": "right" if self.rtl else "left"},
             legend={
@@ -368,27 +499,34 @@ def _bars(b: _Figure, spec: BarChartSpec, height: float | None) -> go.Figure:
     top = max((v for s in spec.series for v in s.values if v is not None), default=0.0)
     # The native drawing's round ticks, in its format ("1,500"; whole counts stay whole).
     ticks = nice_ticks(top, integer=top >= 1)
+    tick_text = [format_value(v, spec.value_format) for v in ticks]
     value_axis = {
-        "title": {"text": b.label(spec.unit)},
         "showgrid": True,
         "range": [0, max(ticks[-1], top * 1.12)],
         "tickvals": list(ticks),
-        "ticktext": [format_value(v, spec.value_format) for v in ticks],
+        "ticktext": tick_text,
     }
     category_axis: dict[str, Any] = {"showgrid": False, "type": "category"}
+    size = b.type.caption
     if rows:
         value_axis["range"] = value_axis["range"][::-1] if b.rtl else value_axis["range"]
         category_axis.update(autorange="reversed", side="right" if b.rtl else "left")
-        b.xaxis(**value_axis, side="bottom")
+        b.xaxis(**value_axis, title={"text": b.label(spec.unit)}, side="bottom")
         b.yaxis(**category_axis)
+        b.reserve(b.names_px(spec.categories, size) + LABEL_GAP)
         plot = max(len(spec.categories) * (len(spec.series) * 22 + 14), 120)
     else:
         if b.rtl:
             category_axis["autorange"] = "reversed"
         b.xaxis(**category_axis)
         b.yaxis(**value_axis, side="right" if b.rtl else "left")
+        labels_px = max(b.text_px(t, size) for t in tick_text)
+        b.reserve(labels_px + LABEL_GAP)
+        b.value_title(spec.unit, labels_px)
         plot = 300
     b.set(barmode="group", bargap=0.22, bargroupgap=0.06)
+    if len(spec.series) > 1:  # the key above the plot, on as many rows as the narrowest box needs
+        b.top += (b.rows([s.name for s in spec.series], size, 40) - 1) * size * 1.9
     b.callouts(spec.callouts)
     return b.finish(float(plot), height)
 
@@ -481,7 +619,7 @@ def _timeline(b: _Figure, spec: TimelineSpec, height: float | None) -> go.Figure
         b.callouts(spec.callouts)
         return b.finish(220.0, height)
     end = max([spec.max_days, *(t.value for t in spec.ticks)], default=0.0) or 1.0
-    names = [b.name(item.label) for item in spec.items]
+    names = _distinct([b.name(item.label) for item in spec.items])
     # Fixed periods are solid bars; "until an event" runs open-ended to the end of the axis
     # (tinted and outlined, as natively); "case by case" has no bar, only its words.
     kinds = [
@@ -493,26 +631,43 @@ def _timeline(b: _Figure, spec: TimelineSpec, height: float | None) -> go.Figure
         for item, kind in zip(spec.items, kinds, strict=True)
     ]
     fill = [p.primary if kind == "fixed" else blend(p.primary, p.surface, 0.14) for kind in kinds]
-    words = []
-    for item, kind, name, width in zip(spec.items, kinds, names, widths, strict=True):
+    size = b.type.caption
+    b.reserve(b.names_px([item.label for item in spec.items], size) + LABEL_GAP)
+    # Room past the end of the axis for the words after the longest bars (Arabic words run
+    # wider: 1.45 clipped them at the figure's edge).
+    room = end * 1.6
+    plot_px = NARROWEST - b.sides["l"] - b.sides["r"]  # the plot in the narrowest box
+    words, most_lines = [], 1
+    for i, (item, kind, name, width) in enumerate(
+        zip(spec.items, kinds, names, widths, strict=True)
+    ):
         # The period in words after its bar (inside it for "until an event"), notes under it,
-        # aligned at the start edge: plotly centres a bar's own multi-line text.
+        # aligned at the start edge: plotly centres a bar's own multi-line text. Each wrapped
+        # to the room after its bar in the narrowest box.
+        start = width if kind == "fixed" else 0.0
+        fits = max(plot_px * (1 - start / room) - 12, 120.0)
+        parts = [(item.value_label, p.text)]
+        parts += [(e, p.text_muted) for e in (item.event_label, item.note) if e]
+        lines = [
+            (b.label(line), colour, f"period-{i}-{j}")
+            for j, (part, colour) in enumerate(parts)
+            for line in b.fit_lines(part, fits, size)
+        ]
+        most_lines = max(most_lines, len(lines), len(b.name_lines(item.label)))
         text = b.label(item.value_label)
-        extra = [b.label(e) for e in (item.event_label, item.note) if e]
-        if extra:
-            text += f"<br><span style='color:{p.text_muted}'>{'<br>'.join(extra)}</span>"
+        if len(parts) > 1:
+            extra = "<br>".join(b.label(part) for part, _ in parts[1:])
+            text += f"<br><span style='color:{p.text_muted}'>{extra}</span>"
         words.append(text)
-        b.annotate(
-            x=width if kind == "fixed" else 0.0,
+        b.lines(
+            lines,
+            size,
+            x=start,
             y=name,
             xref="x",
             yref="y",
-            text=text,
-            showarrow=False,
             xanchor="right" if b.rtl else "left",
-            align="right" if b.rtl else "left",
             xshift=-6 if b.rtl else 6,
-            font={"size": b.type.caption, "color": p.text},
         )
     b.trace(
         "bar",
@@ -529,9 +684,6 @@ def _timeline(b: _Figure, spec: TimelineSpec, height: float | None) -> go.Figure
         "tickvals": [t.value for t in shown],
         "ticktext": [b.label(t.label) for t in shown],
     }
-    # Room past the end of the axis for the words after the longest bars (Arabic words run
-    # wider: 1.45 clipped them at the figure's edge).
-    room = end * 1.6
     b.xaxis(
         range=[room, 0] if b.rtl else [0, room],
         tickangle=0,
@@ -543,8 +695,20 @@ def _timeline(b: _Figure, spec: TimelineSpec, height: float | None) -> go.Figure
         autorange="reversed", side="right" if b.rtl else "left", showgrid=False, type="category"
     )
     b.callouts(spec.callouts)
-    lines = sum(1 + bool(i.event_label) + bool(i.note) for i in spec.items)
-    return b.finish(float(max(lines * 26 + len(spec.items) * 14, 140)), height)
+    # Rows share the plot evenly: each as tall as the most lines a row has.
+    row = most_lines * b.type.caption * LINE_GAP + 14
+    return b.finish(float(max(len(spec.items) * row, 140)), height)
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Category names made distinct where two rows share one ("Name and email" kept for two
+    periods), with zero-width spaces: plotly draws rows of the same name on one line."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, -1) + 1
+        out.append(name + "\u200b" * seen[name])
+    return out
 
 
 def _thin(ticks: list[Any], most: int = 5) -> list[Any]:
@@ -573,11 +737,23 @@ def _matrix(b: _Figure, spec: MatrixSpec, height: float | None) -> go.Figure:
         text[r][c] = f"{glyph} {MATRIX_GLYPHS[cell.choice]}" if cell.choice else glyph
         hover[r][c] = b.label(cell.label)
     tints = [blend(c, p.surface, 0.3) for c in (p.primary, p.accent, p.negative)]
-    upright = len(spec.columns) <= 8  # column names wrapped upright; more are slanted
+    size = b.type.caption
+    b.reserve(b.names_px(spec.rows, size) + LABEL_GAP)
+    # Column names wrapped upright to the width of a column in the narrowest box; slanted when
+    # a word would not fit it (or the names would take more than four lines).
+    column_px = (NARROWEST - b.sides["l"] - b.sides["r"]) / len(spec.columns) + 2
+    wrapped = [b.fit_lines(c, column_px, size) for c in spec.columns]
+    upright = all(
+        len(lines) <= 4 and all(b.text_px(line, size) <= column_px for line in lines)
+        for lines in wrapped
+    )
     b.trace(
         "heatmap",
         z=z,
-        x=[b.name(c, 14) if upright else b.label(c) for c in spec.columns],
+        x=[
+            "<br>".join(b.label(line) for line in lines) if upright else b.label(c)
+            for c, lines in zip(spec.columns, wrapped, strict=True)
+        ],
         y=[b.name(r) for r in spec.rows],
         text=text,
         texttemplate="%{text}",
@@ -602,11 +778,16 @@ def _matrix(b: _Figure, spec: MatrixSpec, height: float | None) -> go.Figure:
     b.yaxis(
         autorange="reversed", side="right" if b.rtl else "left", showgrid=False, type="category"
     )
-    key = "   ".join(f"{MATRIX_GLYPHS[e.key]} {e.label}" for e in spec.legend)
-    if key:
-        b.note(key, b.type.caption, p.text_muted)
+    key = KEY_GAP.join(f"{MATRIX_GLYPHS[e.key]} {e.label}" for e in spec.legend)
+    if key:  # wrapped between entries, never inside one
+        b.note(key, b.type.caption, p.text_muted, sep=KEY_GAP)
     b.callouts(spec.callouts)
-    b.top += 56 if upright else 110  # room for the column names on top
+    if upright:  # room for the column names on top
+        b.top += max(len(lines) for lines in wrapped) * size * LINE_GAP + 14
+    else:  # names slanted at 40°: up by their width times sin 40°, the last one out past
+        # the end of the plot by its width times cos 40°
+        b.top += max(b.text_px(c, size) for c in spec.columns) * 0.65 + size + 14
+        b.reserve(b.text_px(spec.columns[-1], size) * 0.77, start=False)
     return b.finish(float(max(len(spec.rows) * 28, 120)), height)
 
 
@@ -675,6 +856,7 @@ def _comparison(b: _Figure, spec: ComparisonSpec, height: float | None) -> go.Fi
     b.yaxis(
         autorange="reversed", side="right" if b.rtl else "left", showgrid=False, type="category"
     )
+    b.reserve(max(b.text_px(s.caption, b.type.caption) for s, _ in shown) + LABEL_GAP)
     note = spec.change_label or (spec.empty_message if spec.before.value is None else "")
     if note:
         b.note(note, b.type.body, p.text if spec.change_label else p.text_muted, bold=True)

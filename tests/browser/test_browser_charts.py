@@ -130,3 +130,61 @@ def test_dpv_json_ld_downloads_beside_the_email_snippet(page):
     wait_until(driver, lambda d: path.is_file() and path.stat().st_size > 0, timeout=30)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["@context"]["dpv"] == "https://w3id.org/dpv#" and document["@graph"]
+
+
+# Every text of the chart part's plotly figure, as drawn: [words, px past the figure's left,
+# right, top and bottom edges] for each that goes past one (0.5 px of rounding allowed).
+_OUTSIDE = """
+const plot = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');
+const box = plot.getBoundingClientRect();
+const out = [];
+plot.querySelectorAll('.main-svg text').forEach(t => {
+  const r = t.getBoundingClientRect();
+  if (r.width === 0 || !t.textContent.trim() || t.closest('.modebar')) { return; }
+  const past = [box.left - r.left, r.right - box.right, box.top - r.top, r.bottom - box.bottom];
+  if (past.some(px => px > 0.5)) { out.push([t.textContent, ...past.map(Math.round)]); }
+});
+return out;
+"""
+
+
+def _title(driver) -> str | None:
+    """The title of the figure the chart part shows."""
+    return driver.execute_script(
+        "const p = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
+        "return p && p.layout && p.layout.title ? p.layout.title.text : null;",
+        ids.CHART_GRAPH,
+    )
+
+
+def test_charts_keep_their_words_inside_the_figure_on_the_arabic_interface(page):
+    # plotly measures text in a hidden element that takes the page's direction: on the Arabic
+    # interface (<html dir="rtl">) it reserved no room for the labels beside the plot and
+    # shifted the notes under it by their own width, past the figure's edges.
+    from notice_builder.app import language
+    from notice_builder.app.names import language_label
+
+    driver, _, _ = page
+    driver.get(driver.current_url.split("?")[0] + "?lang=ar")
+    wait_until(driver, preview_shown)
+    assert driver.find_element("tag name", "html").get_attribute("dir") == "rtl"
+    with language.using("ar"):
+        labels = {n: chart_label(n) for n in ("response-time", "retention", "matrix")}
+        arabic = language_label("ar")
+    _choose(driver, ids.LOCALE, arabic)  # the charts in Arabic as well
+    _open_charts(driver)
+    shown = None
+    for name, label in labels.items():
+        _choose(driver, ids.CHART_PICK, label)
+        shown = wait_until(
+            driver, lambda d, before=shown: _title(d) not in (None, before) and _title(d)
+        )
+        assert any("\u0600" <= ch <= "\u06ff" for ch in shown), name
+        # plotly draws a new figure in steps (margins last): give it a moment to settle.
+        outside = None
+        for _ in range(30):
+            outside = driver.execute_script(_OUTSIDE, ids.CHART_GRAPH)
+            if outside == []:
+                break
+            time.sleep(0.1)
+        assert outside == [], name

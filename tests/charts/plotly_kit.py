@@ -36,6 +36,12 @@ def figure_texts(fig) -> list[str]:
     found = [plain(layout.title.text)]
     found += [plain(a.text) for a in layout.annotations]
     found += [plain(line) for a in layout.annotations for line in a.text.split("<br>")]
+    # A paragraph drawn one line per annotation (grouped by name) is one text too.
+    groups: dict[str, list[str]] = {}
+    for a in layout.annotations:
+        if a.name:
+            groups.setdefault(a.name, []).append(plain(a.text))
+    found += [" ".join(lines) for lines in groups.values()]
     for axis in (layout.xaxis, layout.yaxis):
         found.append(plain(axis.title.text))
         found += [plain(t) for t in axis.ticktext or ()]

@@ -12,13 +12,15 @@ from plotly_kit import (
     figure_texts,
     legend_words,
     native_texts,
+    plain,
     spec_numbers,
     spec_words,
 )
 
 from notice_builder.charts import BarChartSpec, Series, build_chart, chart_names, draw_chart
-from notice_builder.charts.plotly_figures import PATTERNS, plotly_template, to_plotly
+from notice_builder.charts.plotly_figures import NARROWEST, PATTERNS, plotly_template, to_plotly
 from notice_builder.render.theme import get_theme, theme_names
+from notice_builder.text import measure_text
 
 go = pytest.importorskip("plotly.graph_objects")
 
@@ -68,7 +70,7 @@ def test_template_comes_from_the_theme(theme):
     assert list(layout.colorway) == list(real.palette.categorical)
     assert layout.paper_bgcolor == real.palette.surface
     assert layout.font.color == real.palette.text
-    assert layout.font.family.startswith(real.typography.families[0])
+    assert layout.font.family.startswith(f'"{real.typography.families[0]}"')
     assert layout.yaxis.gridcolor == real.palette.border
     assert layout.hoverlabel.bgcolor == real.palette.surface
     fig = to_plotly(build_chart("requests", coffee(), "en"), real, "en")
@@ -313,3 +315,114 @@ def test_a_single_figure_as_an_indicator(locale):
     assert (indicator.number.prefix or "", indicator.number.suffix) == ("", " opt-outs")
     empty = StatSpec("Time to read", "Unknown.", Stat(None, "", ""), empty_message="Not given")
     _check_same(empty, locale)
+
+
+# Room for the words, whatever the page's direction ------------------------------------------
+# plotly measures text in a hidden element that takes the page's direction: on a right-to-left
+# page (the Arabic interface) it reserved no room for the labels beside the plot, put axis
+# titles on the labels and shifted start-aligned notes by their own width. The figures must not
+# depend on that measuring.
+
+
+def _px(text: str, theme) -> float:
+    """Width of the widest line of one plotly label (markup as plotly writes it)."""
+    lines = [plain(line) for line in text.split("<br>")]
+    return max(
+        measure_text(line, size=theme.typography.caption, stack=theme.font_stack())
+        for line in lines
+    )
+
+
+def _beside(fig) -> list[str]:
+    """The labels beside the plot: category names on the y axis, or an upright value axis's
+    tick labels."""
+    trace = fig.data[0]
+    if trace.type == "heatmap" or (trace.type == "bar" and trace.orientation == "h"):
+        return [t for t in trace.y]
+    if trace.type == "bar":
+        return list(fig.layout.yaxis.ticktext)
+    return []
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("name", chart_names())
+def test_the_margin_beside_the_plot_holds_its_labels(name, locale):
+    theme = get_theme("light")
+    fig = to_plotly(build_chart(name, coffee(), locale), theme, locale)
+    labels = _beside(fig)
+    rtl = locale == "ar"
+    side, other = ("r", "l") if rtl else ("l", "r")
+    margin = fig.layout.margin
+    if not labels:  # no axis beside the plot: both sides alike
+        assert margin.l == margin.r == 16
+        return
+    assert fig.layout.yaxis.side == ("right" if rtl else "left")
+    widest = max(_px(t, theme) for t in labels)
+    # On the labels' side, room for the widest label and a gap, not left to plotly's automargin.
+    assert margin[side] >= 16 + widest + 8, (side, margin[side], widest)
+    assert margin[other] < margin[side]
+    # An upright value axis's title sits past its labels, written upwards, and in the margin.
+    if fig.data[0].type == "bar" and fig.data[0].orientation != "h":
+        assert not fig.layout.yaxis.title.text
+        (title,) = [a for a in fig.layout.annotations if a.textangle == -90]
+        assert plain(title.text) == build_chart(name, coffee(), locale).unit
+        assert title.x == (1.0 if rtl else 0.0) and (title.xshift > 0) == rtl
+        assert abs(title.xshift) >= widest + 8
+        assert abs(title.xshift) + theme.typography.caption / 2 <= margin[side] - 16 + 1
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("name", chart_names())
+def test_no_annotation_depends_on_plotly_measuring_its_text(name, locale):
+    fig = to_plotly(build_chart(name, coffee(), locale), get_theme("light"), locale)
+    for a in fig.layout.annotations:
+        # One line, anchored at its middle: its measured box is the same in either direction.
+        assert "<br>" not in a.text and a.align in (None, "center"), a.text
+        assert a.font.family.startswith('"Noto Sans"'), a.text
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("name", chart_names())
+def test_notes_start_at_the_start_edge_and_fit_the_narrowest_box(name, locale):
+    theme = get_theme("light")
+    spec = build_chart(name, coffee(), locale)
+    fig = to_plotly(spec, theme, locale)
+    rtl = locale == "ar"
+    notes = [a for a in fig.layout.annotations if (a.name or "").startswith("note-")]
+    assert len(notes) >= len(spec.callouts)
+    margin = fig.layout.margin
+    for note in notes:
+        assert note.xref == "paper" and note.x == (1.0 if rtl else 0.0)
+        assert note.xanchor == ("right" if rtl else "left")
+        # Shifted out past the labels beside the plot, to 16 px from the figure's side.
+        assert abs(note.xshift) == pytest.approx((margin.r if rtl else margin.l) - 16, abs=1)
+        assert (note.xshift > 0) == rtl or note.xshift == 0
+        # Hung from the plot's foot in px: where a page stretches the figure, the notes move
+        # with the foot instead of a fraction of the plot's height past it.
+        assert note.yref == "paper" and note.y == 0 and note.yshift < 0
+        text = plain(note.text)
+        width = measure_text(text, size=note.font.size, stack=theme.font_stack())
+        assert width <= NARROWEST - 32 + 1, text
+
+
+def test_font_family_is_valid_css():
+    # A bare family name with a number ("Noto Sans Symbols 2") voids the whole list, and the
+    # browser draws every label in plotly's default font instead of the theme's.
+    family = plotly_template(get_theme("light")).layout.font.family
+    for item in (f.strip() for f in family.split(",")):
+        assert item == "sans-serif" or (item.startswith('"') and item.endswith('"')), item
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_matrix_column_names_stand_upright_within_their_columns(locale):
+    # Wrapped by measure, not by a count of letters: Arabic names ran into their neighbours.
+    theme = get_theme("light")
+    fig = to_plotly(build_chart("matrix", coffee(), locale), theme, locale)
+    heat = fig.data[0]
+    assert fig.layout.xaxis.tickangle == 0 and fig.layout.xaxis.side == "top"
+    margin = fig.layout.margin
+    column = (NARROWEST - margin.l - margin.r) / len(heat.x) + 2  # in the narrowest box
+    lines = [line for name in heat.x for line in name.split("<br>")]
+    assert max(_px(line, theme) for line in lines) <= column
+    tallest = max(name.count("<br>") + 1 for name in heat.x)
+    assert margin.t >= 64 + tallest * theme.typography.caption * 1.3
