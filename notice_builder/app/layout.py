@@ -25,7 +25,7 @@ from .callbacks.brand import LOGO_LIMIT_TEXT
 from .callbacks.editor import check_text, current_of
 from .callbacks.flows import UPLOAD_LIMIT, UPLOAD_LIMIT_TEXT, notice_state
 from .callbacks.preview import DEFAULT_LAYOUT, DEFAULT_THEME
-from .language import tr
+from .language import known, tr
 from .report import report_page
 from .upload_guard import sentence_store
 
@@ -162,7 +162,9 @@ def build_layout(store: Store, lang: str | None = None) -> Any:
     current = current_of(draft) if draft else None
     checked = check_text(text) if draft else None
     locales = checked.locales if checked and checked.notice else ["en"]
-    locale = checked.notice.default_locale if checked and checked.notice else "en"
+    # The preview opens in the interface's language when the notice has it, else in its own.
+    default = checked.notice.default_locale if checked and checked.notice else "en"
+    locale = next((code for code in locales if known(code) == language.current()), default)
     state = notice_state(store, current)
 
     header = dmc.Group(

@@ -193,12 +193,14 @@ def test_the_arabic_page_is_right_to_left_but_the_yaml_stays_left_to_right(store
     assert found[ids.EDITOR].inputProps["dir"] == "ltr"
     assert found[ids.EDITOR].label == "الإشعار (YAML)"
     assert found[ids.SAVE].children == "حفظ"
+    assert found[ids.LOCALE].value == "ar"  # the notice has Arabic: the preview opens in it
     assert found[ids.DOWNLOAD_BUTTON].children == "تنزيل"
     assert found[ids.SAVE_MESSAGE].inputProps == {"dir": "auto"}
     assert {"value": "blank", "label": "إشعار فارغ"} in found[ids.TEMPLATE].data
     english = build_layout(store, "en")
     assert english.direction == "ltr"
     assert by_id(english)[ids.SAVE].children == "Save"
+    assert by_id(english)[ids.LOCALE].value == "en"
     assert by_id(english)[ids.EDITOR].inputProps["dir"] == "ltr"
 
 

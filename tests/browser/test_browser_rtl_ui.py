@@ -26,6 +26,8 @@ from tests.english_left import english_left, plain
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 EDITED_TITLE = "Brewline Rewards privacy notice (draft 2)"
+ARABIC_TITLE = "لتطبيق مكافآت برولاين"
+EDITED_ARABIC_TITLE = "لتطبيق مكافآت برولاين (المسودة 2)"
 
 
 @pytest.fixture
@@ -59,7 +61,8 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert (_html(driver, "lang"), _html(driver, "dir")) == ("en", "ltr")
     saved = editor_text(driver)
     edited = saved.replace("Brewline Rewards privacy notice", EDITED_TITLE, 1)
-    assert edited != saved
+    edited = edited.replace(ARABIC_TITLE, EDITED_ARABIC_TITLE, 1)
+    assert EDITED_TITLE in edited and EDITED_ARABIC_TITLE in edited
     set_editor(driver, edited)
     wait_until(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has the edit
 
@@ -79,7 +82,9 @@ def test_switching_to_arabic_mirrors_the_page_and_keeps_unsaved_text(page):
     assert driver.execute_script("return getComputedStyle(arguments[0]).direction", box) == "ltr"
     # The unsaved edit came across the reload, and nothing was saved by the switch.
     wait_until(driver, lambda d: EDITED_TITLE in editor_text(d))
-    wait_until(driver, lambda d: EDITED_TITLE in preview_svg(d))  # the app has it, not only the box
+    # The preview opens in Arabic, right to left, with the edit: the app has it, not only the box.
+    wait_until(driver, lambda d: EDITED_ARABIC_TITLE in preview_svg(d))
+    assert driver.find_element("id", ids.PREVIEW_BOX).get_attribute("dir") == "rtl"
     assert store.get(store.list()[0].id).version == 1
     if os.environ.get("NB_UPDATE_SCREENSHOTS") == "1":
         time.sleep(0.5)  # let the image paint
