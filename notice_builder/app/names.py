@@ -5,6 +5,8 @@ label, and a chart or preset under its id made readable."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..export import format_names, preset_names
 from ..layout import get_layout, layout_names
 from ..render.theme import get_theme, theme_names
@@ -18,40 +20,33 @@ def _readable(name: str) -> str:
     return name.replace("-", " ").capitalize()
 
 
-def layout_label(name: str) -> str:
+def _named(key: str, otherwise: Callable[[], str]) -> str:
+    """The catalogue's name for `key`, or `otherwise()` for a name added without one."""
     try:
-        return tr(f"names.layout.{name}")
+        return tr(key)
     except KeyError:
-        return get_layout(name).label
+        return otherwise()
+
+
+def layout_label(name: str) -> str:
+    return _named(f"names.layout.{name}", lambda: get_layout(name).label)
 
 
 def layout_about(name: str) -> str:
     """What the layout shows, in a sentence or two (the gallery's tooltip)."""
-    try:
-        return tr(f"names.about.{name}")
-    except KeyError:
-        return get_layout(name).description
+    return _named(f"names.about.{name}", lambda: get_layout(name).description)
 
 
 def theme_label(name: str) -> str:
-    try:
-        return tr(f"names.theme.{name}")
-    except KeyError:
-        return get_theme(name).label
+    return _named(f"names.theme.{name}", lambda: get_theme(name).label)
 
 
 def preset_label(name: str) -> str:
-    try:
-        return tr(f"names.preset.{name}")
-    except KeyError:
-        return _readable(name)
+    return _named(f"names.preset.{name}", lambda: _readable(name))
 
 
 def chart_label(name: str) -> str:
-    try:
-        return tr(f"names.chart.{name}")
-    except KeyError:
-        return _readable(name)
+    return _named(f"names.chart.{name}", lambda: _readable(name))
 
 
 def language_label(code: str) -> str:
