@@ -20,33 +20,33 @@ def _readable(name: str) -> str:
     return name.replace("-", " ").capitalize()
 
 
-def _named(key: str, otherwise: Callable[[], str]) -> str:
-    """The catalogue's name for `key`, or `otherwise()` for a name added without one."""
+def _named(named: Callable[[], str], otherwise: Callable[[], str]) -> str:
+    """The catalogue's name, or `otherwise()` for something added without one."""
     try:
-        return tr(key)
+        return named()
     except KeyError:
         return otherwise()
 
 
 def layout_label(name: str) -> str:
-    return _named(f"names.layout.{name}", lambda: get_layout(name).label)
+    return _named(lambda: tr(f"names.layout.{name}"), lambda: get_layout(name).label)
 
 
 def layout_about(name: str) -> str:
     """What the layout shows, in a sentence or two (the gallery's tooltip)."""
-    return _named(f"names.about.{name}", lambda: get_layout(name).description)
+    return _named(lambda: tr(f"names.about.{name}"), lambda: get_layout(name).description)
 
 
 def theme_label(name: str) -> str:
-    return _named(f"names.theme.{name}", lambda: get_theme(name).label)
+    return _named(lambda: tr(f"names.theme.{name}"), lambda: get_theme(name).label)
 
 
 def preset_label(name: str) -> str:
-    return _named(f"names.preset.{name}", lambda: _readable(name))
+    return _named(lambda: tr(f"names.preset.{name}"), lambda: _readable(name))
 
 
 def chart_label(name: str) -> str:
-    return _named(f"names.chart.{name}", lambda: _readable(name))
+    return _named(lambda: tr(f"names.chart.{name}"), lambda: _readable(name))
 
 
 def language_label(code: str) -> str:
