@@ -19,7 +19,7 @@ from .. import report as report_page
 from ..language import tr
 from ..layout import HIDDEN, SHOWN, locale_options
 from ..upload_guard import upload_guard
-from . import brand, drafts, drafts_wiring, editor, flows, preview, store_formats
+from . import brand, drafts, drafts_wiring, editor, flows, opened, preview, store_formats
 from .form import register_form
 from .store_formats_wiring import register_store_formats
 
@@ -289,11 +289,7 @@ def register(app: dash.Dash, store: Store) -> None:
         )
 
     @app.callback(
-        Output(ids.EDITOR, "value", allow_duplicate=True),
-        Output(ids.CURRENT, "data", allow_duplicate=True),
-        Output(ids.REFRESH, "data", allow_duplicate=True),
-        Output(ids.SAVE_STATUS, "children", allow_duplicate=True),
-        Output(ids.SAVE_AS_COPY, "style", allow_duplicate=True),
+        *opened.OUTPUTS,
         Output(ids.IMPORT_STATUS, "children"),
         Output(ids.IMPORT, "contents"),
         Input(ids.IMPORT, "contents"),
@@ -312,8 +308,8 @@ def register(app: dash.Dash, store: Store) -> None:
             message = [message, views.problem_list(result.problems)]
         # contents=None: the file's base64 leaves the page, and the same file can be picked again
         if not result.ok:
-            return (no_update, no_update, no_update, no_update, no_update, message, None)
-        return (result.text, result.current, (refresh or 0) + 1, None, HIDDEN, message, None)
+            return (*opened.UNCHANGED, message, None)
+        return (*opened.opened(result.text, result.current, refresh), message, None)
 
     app.clientside_callback(
         upload_guard(ids.IMPORT_STATUS, flows.UPLOAD_LIMIT, flows.UPLOAD_LIMIT_TEXT),

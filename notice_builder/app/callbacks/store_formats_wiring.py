@@ -16,7 +16,7 @@ from ...store import Store
 from .. import ids, views
 from ..language import tr
 from ..store_formats_layout import HIDDEN, SHOWN, label_problems, loss_list
-from . import store_formats
+from . import opened, store_formats
 
 
 def register_store_formats(app: dash.Dash, store: Store) -> None:
@@ -45,11 +45,7 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
         return None, None, checked.pending, SHOWN, checked.message, None
 
     @app.callback(
-        Output(ids.EDITOR, "value", allow_duplicate=True),
-        Output(ids.CURRENT, "data", allow_duplicate=True),
-        Output(ids.REFRESH, "data", allow_duplicate=True),
-        Output(ids.SAVE_STATUS, "children", allow_duplicate=True),
-        Output(ids.SAVE_AS_COPY, "style", allow_duplicate=True),
+        *opened.OUTPUTS,
         Output(ids.IMPORT_STATUS, "children", allow_duplicate=True),
         Output(ids.LABEL_FILE, "data", allow_duplicate=True),
         Output(ids.LABEL_CHOICE, "style", allow_duplicate=True),
@@ -68,7 +64,7 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
             return (no_update,) * 9
         if ctx.triggered_id == ids.LABEL_CANCEL:
             note = views.status("saved", tr("labels.cancelled"))
-            return (*(no_update,) * 5, note, None, HIDDEN, None)
+            return (*opened.UNCHANGED, note, None, HIDDEN, None)
         mode = "apply" if ctx.triggered_id == ids.LABEL_APPLY else "new"
         result = store_formats.import_label(store, pending, mode, current, text)
         saved = result.saved
@@ -79,24 +75,14 @@ def register_store_formats(app: dash.Dash, store: Store) -> None:
         if not saved.ok:
             keep = result.keep
             return (
-                *(no_update,) * 5,
+                *opened.UNCHANGED,
                 status,
                 pending if keep else None,
                 SHOWN if keep else HIDDEN,
                 None,
             )
         losses = loss_list(tr("labels.not_carried", title=result.title), result.losses)
-        return (
-            saved.text,
-            saved.current,
-            (refresh or 0) + 1,
-            None,
-            HIDDEN,
-            status,
-            None,
-            HIDDEN,
-            losses,
-        )
+        return (*opened.opened(saved.text, saved.current, refresh), status, None, HIDDEN, losses)
 
     # After the preview has answered, like the checks: the preview goes first on a keystroke.
     @app.callback(
