@@ -13,7 +13,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,34 +21,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from chromium import CHROME_FLAGS, free_port, median_p95
+
 from notice_builder.layout import layout_names
 from notice_builder.resources import example_path
-
-# Chromium's background services try to reach outside hosts; none are needed or allowed here.
-CHROME_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1600,1200",
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _median_p95(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
-
 
 # The preview box is about 600 CSS px wide on a 1600 px window (the page's three columns).
 VIEWS = (("svg", None), ("png", {"width": 600, "dpr": 1}), ("png", {"width": 600, "dpr": 2}))
@@ -79,7 +54,7 @@ def preview_server_time(runs: int) -> None:
                     start = time.perf_counter()
                     previews.preview(edited, layout, "light", locale, view=view)
                     samples.append((time.perf_counter() - start) * 1000)
-                median, p95 = _median_p95(samples)
+                median, p95 = median_p95(samples)
                 label = f"{form}: {layout} {locale}"
                 print(f"  {label:38} {median:7.1f}ms {p95:7.1f}ms")
     previews.PREVIEW_FORMAT = original
@@ -88,7 +63,7 @@ def preview_server_time(runs: int) -> None:
 def cold_start(runs: int) -> None:
     samples, rss = [], []
     for _ in range(runs):
-        port = _free_port()
+        port = free_port()
         with tempfile.TemporaryDirectory() as folder:
             db = f"sqlite:///{folder}/bench.db"
             start = time.perf_counter()
@@ -118,7 +93,7 @@ def cold_start(runs: int) -> None:
             finally:
                 server.terminate()
                 server.wait(timeout=10)
-    median, p95 = _median_p95(samples)
+    median, p95 = median_p95(samples)
     print(
         f"cold start to first page: median {median:.2f} s, p95 {p95:.2f} s (n={runs}); RSS then {statistics.median(rss):.0f} MB"
     )
@@ -241,7 +216,7 @@ def _keystroke_to_preview(runs: int, fmt: str, dpr: int) -> None:
         return
     from notice_builder.app import ids
 
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         server = subprocess.Popen(
             [
@@ -321,7 +296,7 @@ def _keystroke_to_preview(runs: int, fmt: str, dpr: int) -> None:
                     )
                     if found:
                         parts.append(found)
-            median, p95 = _median_p95(samples)
+            median, p95 = median_p95(samples)
             print(
                 f"keystroke to decoded preview in Chromium, {fmt.upper()} at {dpr}x: median "
                 f"{median:.0f} ms, p95 {p95:.0f} ms (n={runs}; data URI "
@@ -331,7 +306,7 @@ def _keystroke_to_preview(runs: int, fmt: str, dpr: int) -> None:
             for name, _, _ in PARTS:
                 values = [p[name] for p in parts]
                 if values:
-                    median, p95 = _median_p95(values)
+                    median, p95 = median_p95(values)
                     print(f"    {name:24} median {median:5.0f} ms, p95 {p95:5.0f} ms")
         finally:
             driver.quit()

@@ -15,30 +15,14 @@ import argparse
 import os
 import resource
 import shutil
-import statistics
 import tempfile
 import threading
 import time
 
-CHROME_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1600,1200",
-)
+from chromium import CHROME_FLAGS, median_p95
+
 PERIOD = "2026-Q2"  # the period taken out of the filter and put back, run after run
 CATEGORY = "Q2 2026"  # how the charts name it
-
-
-def _median_p95(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
 def _peak_mb() -> float:
@@ -70,7 +54,7 @@ def server_time(runs: int) -> None:
             report.charts(store, current, rows, fewer if i % 2 else periods, "light", "en")
             samples.append((time.perf_counter() - start) * 1000)
         store.close()
-    median, p95 = _median_p95(samples)
+    median, p95 = median_p95(samples)
     print(f"charts callback, server time (n={runs}): median {median:.1f} ms, p95 {p95:.1f} ms")
 
 
@@ -185,14 +169,14 @@ def filter_in_browser(runs: int) -> None:
             thread.join(timeout=5)
             store.close()
     for label, samples in (("period removed", removed), ("period added back", added)):
-        median, p95 = _median_p95(samples)
+        median, p95 = median_p95(samples)
         print(
             f"click in the period filter to charts redrawn, {label} (n={len(samples)}): "
             f"median {median:.0f} ms, p95 {p95:.0f} ms"
         )
-    median, p95 = _median_p95(removed + added)
+    median, p95 = median_p95(removed + added)
     print(f"  both together: median {median:.0f} ms, p95 {p95:.0f} ms (goal: under 300 ms)")
-    median, p95 = _median_p95(trips)
+    median, p95 = median_p95(trips)
     print(f"  of which click to the callback's response: median {median:.0f} ms, p95 {p95:.0f} ms")
 
 
