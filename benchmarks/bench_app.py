@@ -21,7 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from chromium import CHROME_FLAGS, free_port, median_p95
+from chromium import CHROME_FLAGS, free_port
+from timing import median_p95
 
 from notice_builder.layout import layout_names
 from notice_builder.resources import example_path

@@ -13,7 +13,8 @@ import argparse
 import os
 import uuid
 
-from bench_store import _postgres, _row, _sqlite, _times
+from bench_store import _postgres, _sqlite
+from timing import row, times
 
 from notice_builder.app.callbacks import drafts
 from notice_builder.resources import example_path
@@ -35,12 +36,12 @@ def bench(name: str, url: str, runs: int) -> None:
             assert drafts.autosave(store, sent, client).kind == "kept"
 
         autosave()  # warm the pool and the statement cache
-        print(_row("autosave (hash check + upsert a draft)", _times(autosave, runs)))
-        print(_row("get draft", _times(lambda: store.drafts.get(notice.id, client), runs)))
+        print(row("autosave (hash check + upsert a draft)", times(autosave, runs)))
+        print(row("get draft", times(lambda: store.drafts.get(notice.id, client), runs)))
         print(
-            _row(
+            row(
                 "restore offer on open (draft + head)",
-                _times(lambda: drafts.offer(store, current, client, text), runs),
+                times(lambda: drafts.offer(store, current, client, text), runs),
             )
         )
 
@@ -48,7 +49,7 @@ def bench(name: str, url: str, runs: int) -> None:
             store.drafts.discard(notice.id, client)
             autosave()
 
-        print(_row("discard + autosave again", _times(discard, runs)))
+        print(row("discard + autosave again", times(discard, runs)))
 
 
 def main() -> None:

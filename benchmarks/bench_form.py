@@ -10,11 +10,10 @@ into the YAML (parse, validate, write through the round-trip dumper that keeps c
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 import tracemalloc
 
 from dash import html
+from timing import row, times
 
 from notice_builder.app import ids
 from notice_builder.app.forms import SECTIONS, build_form, form_panel, read_form
@@ -22,22 +21,6 @@ from notice_builder.app.forms.actions import change_fields
 from notice_builder.app.forms.build import section_body
 from notice_builder.app.forms.edit import toggle_cell
 from notice_builder.resources import example_path
-
-
-def _times(func, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def _row(name: str, samples: list[float]) -> str:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-    median = statistics.median(samples)
-    return f"{name:46} median {median:8.2f} ms   p95 {p95:8.2f} ms   n={len(samples)}"
 
 
 def _count(component) -> int:
@@ -56,21 +39,21 @@ def main() -> None:
 
     form_panel(text)  # warm the field specs (read once per process)
     print(
-        _row(
+        row(
             "page load: read + form, first section open",
-            _times(lambda: form_panel(text), args.runs),
+            times(lambda: form_panel(text), args.runs),
         )
     )
     print(
-        _row(
+        row(
             f"open the largest section ({largest}, {sizes[largest]} parts)",
-            _times(lambda: section_body(largest, read_form(text)), args.runs),
+            times(lambda: section_body(largest, read_form(text)), args.runs),
         )
     )
     print(
-        _row(
+        row(
             f"every section open ({sum(sizes.values())} parts)",
-            _times(lambda: build_form(read_form(text), every), args.runs),
+            times(lambda: build_form(read_form(text), every), args.runs),
         )
     )
     runs = max(5, args.runs // 3)
@@ -80,11 +63,11 @@ def main() -> None:
         key = {"type": ids.FORM_VALUE, "path": "/controller/name", "locale": ""}
         change_fields(text, {"seq": 1, "edits": [{"id": key, "value": next(names)}]})
 
-    print(_row("edit a field -> new YAML (comments kept)", _times(edit, runs)))
+    print(row("edit a field -> new YAML (comments kept)", times(edit, runs)))
     print(
-        _row(
+        row(
             "tick a grid cell -> new YAML",
-            _times(lambda: toggle_cell(text, "location", "rewards", True), runs),
+            times(lambda: toggle_cell(text, "location", "rewards", True), runs),
         )
     )
 

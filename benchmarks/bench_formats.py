@@ -9,27 +9,11 @@ Measured in one process after import and a warm-up run (tables read, schemas bui
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
-
-def _times(func, runs: int) -> list[float]:
-    func()  # warm-up: the first call reads the format's tables
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def _row(name: str, samples: list[float]) -> str:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-    return f"{name:42} median {statistics.median(samples):8.2f} ms   p95 {p95:8.2f} ms   n={len(samples)}"
+from timing import row, times
 
 
 def _peak(func) -> float:
@@ -54,32 +38,37 @@ def main() -> None:
     for name in names():
         data = export_as(notice, name)
         print(
-            _row(
+            row(
                 f"export {name} ({len(data) / 1024:.0f} KiB)",
-                _times(lambda n=name: export_as(notice, n), args.runs),
+                times(lambda n=name: export_as(notice, n), args.runs, warm=True),
             )
         )
         print(f"{'  peak Python memory':42} {_peak(lambda n=name: export_as(notice, n)):8.0f} KiB")
         if get(name).can_import:
             print(
-                _row(f"import {name}", _times(lambda d=data, n=name: import_from(d, n), args.runs))
+                row(
+                    f"import {name}",
+                    times(lambda d=data, n=name: import_from(d, n), args.runs, warm=True),
+                )
             )
             print(
                 f"{'  peak Python memory':42} {_peak(lambda d=data, n=name: import_from(d, n)):8.0f} KiB"
             )
             print(
-                _row(
+                row(
                     f"import {name} onto the notice",
-                    _times(lambda d=data, n=name: import_from(d, n, base=notice), args.runs),
+                    times(
+                        lambda d=data, n=name: import_from(d, n, base=notice), args.runs, warm=True
+                    ),
                 )
             )
     print(
-        _row(
+        row(
             "losses() of every format",
-            _times(lambda: [get(n).losses(notice) for n in names()], args.runs),
+            times(lambda: [get(n).losses(notice) for n in names()], args.runs, warm=True),
         )
     )
-    print(_row("DPV as SVG metadata", _times(lambda: svg_metadata(notice), args.runs)))
+    print(row("DPV as SVG metadata", times(lambda: svg_metadata(notice), args.runs, warm=True)))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ import tempfile
 import threading
 import time
 
-from chromium import CHROME_FLAGS, median_p95
+from chromium import CHROME_FLAGS
+from timing import median_p95
 
 PERIOD = "2026-Q2"  # the period taken out of the filter and put back, run after run
 CATEGORY = "Q2 2026"  # how the charts name it

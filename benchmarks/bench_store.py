@@ -12,35 +12,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import tempfile
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
+from timing import row, times
 
 from notice_builder.io import loads_notice
 from notice_builder.resources import example_path
 from notice_builder.store import Store, resolve_url
-
-
-def _times(func: Callable[[], object], runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def _row(name: str, samples: list[float]) -> str:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-    median = statistics.median(samples)
-    return f"{name:44} median {median:8.2f} ms   p95 {p95:8.2f} ms   n={len(samples)}"
 
 
 @contextmanager
@@ -80,26 +63,22 @@ def bench(name: str, url: str, runs: int) -> None:
             ).version
 
         save()  # warm the pool and the statement cache
-        print(_row("save (validate + write a version)", _times(save, runs)))
-        print(_row("get head (text)", _times(lambda: store.get(draft.id), runs)))
+        print(row("save (validate + write a version)", times(save, runs)))
+        print(row("get head (text)", times(lambda: store.get(draft.id), runs)))
+        print(row("get head + validate (.notice)", times(lambda: store.get(draft.id).notice, runs)))
+        print(row("version(n) text only", times(lambda: store.version(draft.id, 1), runs)))
         print(
-            _row("get head + validate (.notice)", _times(lambda: store.get(draft.id).notice, runs))
-        )
-        print(_row("version(n) text only", _times(lambda: store.version(draft.id, 1), runs)))
-        print(
-            _row(
-                f"versions() of {head[0]} versions", _times(lambda: store.versions(draft.id), runs)
-            )
+            row(f"versions() of {head[0]} versions", times(lambda: store.versions(draft.id), runs))
         )
         print(
-            _row(
+            row(
                 "diff v1 -> head",
-                _times(lambda: store.diff(draft.id, 1, head[0]), max(5, runs // 5)),
+                times(lambda: store.diff(draft.id, 1, head[0]), max(5, runs // 5)),
             )
         )
         for _ in range(99):
             store.create(text, author="bench")
-        print(_row("list() of 100 notices", _times(store.list, runs)))
+        print(row("list() of 100 notices", times(store.list, runs)))
 
 
 def main() -> None:
@@ -110,9 +89,9 @@ def main() -> None:
 
     content = example_path().read_text(encoding="utf-8")
     print(
-        _row(
+        row(
             "validate only (loads_notice), no database",
-            _times(lambda: loads_notice(content), args.runs),
+            times(lambda: loads_notice(content), args.runs),
         )
     )
     with _sqlite() as url:

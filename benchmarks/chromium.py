@@ -1,10 +1,9 @@
-"""What the benchmarks that drive headless Chromium share: its flags, a free port for the app,
-and the median and 95th percentile of a run's samples."""
+"""What the benchmarks that drive headless Chromium share: its flags and a free port for the
+app (timing.py has the median and 95th percentile)."""
 
 from __future__ import annotations
 
 import socket
-import statistics
 
 # Chromium's background services try to reach outside hosts; none are needed or allowed here.
 CHROME_FLAGS = (
@@ -25,8 +24,3 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def median_p95(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
